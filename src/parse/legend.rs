@@ -1,0 +1,81 @@
+//! A document's own legend: `**Status Legend:**` followed by `- 🔴 Not Started` entries, a
+//! two-column table after such a label, or one line such as `Legend: ✅ Done · ⬜ To do`.
+
+use std::sync::LazyLock;
+
+use comrak::nodes::{AstNode, NodeValue};
+use regex::Regex;
+
+use super::text::plain;
+use crate::model::Legend;
+use crate::source::SourceFile;
+use crate::vocab::{Vocab, phrase_state};
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$").expect("valid regex")
+});
+
+/// Reads the legend, and the start lines of the lists that hold it (they are not work).
+pub fn read<'n>(root: &'n AstNode<'n>, src: &SourceFile, vocab: &Vocab) -> (Legend, Vec<usize>) {
+    let mut legend = Legend::default();
+    let mut lists = Vec::new();
+    let mut labelled = false;
+    for node in root.children() {
+        let (value, start, end) = {
+            let d = node.data();
+            (d.value.clone(), d.sourcepos.start, d.sourcepos.end)
+        };
+        match value {
+            NodeValue::Paragraph | NodeValue::Heading(_) => {
+                let line = src.line_text(start.line);
+                let text = plain(line.get(start.column - 1..).unwrap_or_default().trim_start_matches('#'));
+                labelled = match LABEL.captures(&text) {
+                    Some(c) if !c[1].trim().is_empty() => {
+                        inline_entries(&c[1], vocab, &mut legend);
+                        false
+                    }
+                    Some(_) => end.line == start.line,
+                    None => false,
+                };
+            }
+            NodeValue::List(_) if labelled => {
+                for item in node.children() {
+                    let pos = item.data().sourcepos.start;
+                    let text = src.line_text(pos.line).get(pos.column - 1..).unwrap_or_default();
+                    entry(text.trim_start_matches(['-', '*', '+', ' ']), vocab, &mut legend);
+                }
+                lists.push(start.line);
+                labelled = false;
+            }
+            NodeValue::Table(_) if labelled => {
+                for line in start.line..=end.line {
+                    let first = src.line_text(line).trim().trim_start_matches('|');
+                    let mut cells = first.split('|');
+                    let (marker, meaning) = (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
+                    entry(&format!("{} {}", marker.trim(), meaning.trim()), vocab, &mut legend);
+                }
+                labelled = false;
+            }
+            _ => labelled = false,
+        }
+    }
+    (legend, lists)
+}
+
+fn inline_entries(text: &str, vocab: &Vocab, legend: &mut Legend) {
+    for piece in text.split(['|', '·', ',', ';']) {
+        entry(piece.trim(), vocab, legend);
+    }
+}
+
+/// One `MARKER meaning` entry; separators `=`, `:`, `-` between them are allowed.
+fn entry(text: &str, vocab: &Vocab, legend: &mut Legend) {
+    let text = text.trim_start_matches(['*', '_', ' ']);
+    let Some(m) = vocab.marker_at(text) else { return };
+    let meaning = text[m.len..].trim_start_matches(['\u{FE0F}', ' ', '=', ':', '-', '–', '*', '_']);
+    if let Some(state) = phrase_state(meaning) {
+        if legend.state_of(&m.canonical).is_none() {
+            legend.entries.push((m.canonical, state));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Lists: items (entries that start with a marker) nest into items; plain entries carry
+//! claims only when they name a unit, and their nested items roll up past them.
+
+use std::sync::LazyLock;
+
+use comrak::nodes::{AstNode, NodeValue};
+use regex::Regex;
+
+use super::claims;
+use super::ids::leading_id;
+use super::paragraph::trailing_status;
+use super::text::{self, is_optional, mask_code, plain};
+use super::Builder;
+use crate::model::{Site, Subject, Unit, UnitIdx, UnitKind};
+
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)").expect("valid regex"));
+
+impl Builder<'_> {
+    /// Walks a list. Items become children of `parent_item`, or of `container` at the top.
+    pub(crate) fn list<'n>(&mut self, list: &'n AstNode<'n>, container: UnitIdx, parent_item: Option<UnitIdx>) {
+        for entry in list.children() {
+            let pos = entry.data().sourcepos.start;
+            let line = pos.line;
+            let line_span = self.src.line_span(line);
+            let start = self.src.offset(line, pos.column).min(line_span.end);
+            let raw = &self.src.text[start..line_span.end];
+            let bullet = BULLET.find(raw).map_or(0, |m| m.end());
+            let base = start + bullet;
+            let masked = mask_code(&self.src.text[base..line_span.end]).into_owned();
+            let item = self.entry(&masked, base, line, container, parent_item);
+            for child in entry.children() {
+                if matches!(child.data().value, NodeValue::List(_)) {
+                    self.list(child, container, item.or(parent_item));
+                }
+            }
+        }
+    }
+
+    /// One entry's first line. Returns the item it made, if it starts with a marker.
+    fn entry(&mut self, masked: &str, base: usize, line: usize, container: UnitIdx, parent_item: Option<UnitIdx>) -> Option<UnitIdx> {
+        let lead = text::lead(masked, base, self.vocab, self.legend);
+        if let Some(bad) = lead.bad_checkbox.clone() {
+            self.bad_checkboxes.push(bad);
+        }
+        let Some(marker) = lead.marker else {
+            self.plain_entry(masked, base, line);
+            return None;
+        };
+        let parent = parent_item.unwrap_or(container);
+        let title_text = &masked[lead.title_start..];
+        let title = plain(title_text);
+        let mut unit = Unit::new(UnitKind::Item, line, base..base + masked.len(), Some(parent));
+        unit.id = leading_id(&title).map(|(id, _)| id);
+        unit.optional = lead.starred || is_optional(&title) || self.optional_parent(parent);
+        unit.size = claims::own_size(title_text);
+        unit.placeholder = claims::placeholder(title_text);
+        unit.marker = Some(marker);
+        unit.title = title;
+        let subject = match &unit.id {
+            Some(id) => Subject::Named(id.clone()),
+            None => Subject::Unit(self.units.len()),
+        };
+        let idx = self.add_unit(unit);
+        self.line_claims(masked, base, subject, Site::Item, line, false);
+        Some(idx)
+    }
+
+    /// A list entry without a marker: figures after a unit's name, and a status word at the end.
+    fn plain_entry(&mut self, masked: &str, base: usize, line: usize) {
+        let Some(named) = super::ids::last_id_ref(masked) else {
+            let group = self.new_group();
+            let sums = claims::plus_parts(masked, base);
+            self.add_claims(sums, masked, Subject::Unit(self.section()), Site::Entry, line, group);
+            return;
+        };
+        let before_first = |at: usize| super::ids::last_id_ref(&masked[..at]).is_some();
+        let group = self.new_group();
+        let mut found = claims::counts(masked, base);
+        found.extend(claims::percents(masked, base));
+        found.extend(claims::sizes(masked, base));
+        found.extend(claims::plus_parts(masked, base));
+        found.retain(|f| before_first(f.at));
+        if let Some(status) = trailing_status(self, masked, base) {
+            if before_first(status.at) {
+                found.push(status);
+            }
+        }
+        self.add_claims(found, masked, Subject::Named(named), Site::Entry, line, group);
+    }
+}

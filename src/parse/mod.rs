@@ -1,0 +1,230 @@
+//! Markdown to model: comrak's AST walked once into units and claims (SPEC sections 1-4).
+//!
+//! The arena lives only inside [`parse`]; what comes out is plain data with byte spans into
+//! the original text. Figures are read from the raw source line (with inline code blanked),
+//! never from comrak's inline positions, so spans are exact in CRLF files and after emoji.
+
+mod claims;
+mod ids;
+mod legend;
+mod list;
+mod paragraph;
+mod table;
+mod text;
+
+pub use claims::Found;
+pub use ids::{is_work_noun, kind_of, singular};
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{Arena, Options, parse_document};
+
+use crate::model::{
+    BadCheckbox, Claim, ClaimKind, Document, Legend, ROOT, Site, Subject, Unit, UnitIdx, UnitKind,
+};
+use crate::source::{SourceFile, Span};
+use crate::vocab::Vocab;
+use crate::vocab::mojibake::find_garbled;
+
+/// The comrak options `tracker` parses with: GFM tables, task lists, strikethrough and YAML
+/// front matter. Shared with the benchmark floor so both parse the same way.
+pub fn comrak_options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.tasklist = true;
+    options.extension.strikethrough = true;
+    options.extension.front_matter_delimiter = Some("---".to_string());
+    options
+}
+
+/// Parses a file into the model.
+pub fn parse(source: SourceFile, vocab: &Vocab) -> Document {
+    let arena = Arena::new();
+    let root = parse_document(&arena, &source.text, &comrak_options());
+    let (legend, legend_lists) = legend::read(root, &source, vocab);
+    let mut b = Builder::new(&source, vocab, &legend, legend_lists);
+    b.blocks(root);
+    let (units, claims, bad_checkboxes, code_blocks) = b.finish();
+    let garbled = find_garbled(&source.text);
+    Document { source, units, claims, legend, bad_checkboxes, garbled, code_blocks }
+}
+
+/// State while walking the top-level blocks of one document.
+pub(crate) struct Builder<'a> {
+    pub(crate) src: &'a SourceFile,
+    pub(crate) vocab: &'a Vocab,
+    pub(crate) legend: &'a Legend,
+    legend_lists: Vec<usize>,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) claims: Vec<Claim>,
+    pub(crate) bad_checkboxes: Vec<BadCheckbox>,
+    code_blocks: Vec<Span>,
+    /// Open sections, outermost first: (heading level, unit).
+    sections: Vec<(u8, UnitIdx)>,
+    /// A bold-line scope waiting for the list right after it.
+    pub(crate) pending_scope: Option<UnitIdx>,
+    /// Rows named only by a title, kept if the title matches another unit.
+    pub(crate) titled_rows: Vec<UnitIdx>,
+    groups: usize,
+    h1_count: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(src: &'a SourceFile, vocab: &'a Vocab, legend: &'a Legend, legend_lists: Vec<usize>) -> Self {
+        let end = src.text.len();
+        Self {
+            src,
+            vocab,
+            legend,
+            legend_lists,
+            units: vec![Unit::new(UnitKind::Document, 1, 0..end, None)],
+            claims: Vec::new(),
+            bad_checkboxes: Vec::new(),
+            code_blocks: Vec::new(),
+            sections: Vec::new(),
+            pending_scope: None,
+            titled_rows: Vec::new(),
+            groups: 0,
+            h1_count: 0,
+        }
+    }
+
+    fn blocks<'n>(&mut self, root: &'n AstNode<'n>) {
+        self.h1_count = root
+            .children()
+            .filter(|n| matches!(n.data().value, NodeValue::Heading(h) if h.level == 1))
+            .count();
+        for node in root.children() {
+            let scope = self.pending_scope.take();
+            let (start, end) = {
+                let d = node.data();
+                (d.sourcepos.start, d.sourcepos.end)
+            };
+            let value = node.data().value.clone();
+            match value {
+                NodeValue::Heading(h) => self.heading(start.line, start.column, h.level),
+                NodeValue::Paragraph => self.paragraph(node, start.line, start.column, end.line),
+                NodeValue::List(_) if !self.legend_lists.contains(&start.line) => {
+                    let container = scope.unwrap_or_else(|| self.section());
+                    self.list(node, container, None);
+                }
+                NodeValue::Table(_) => self.table(node),
+                NodeValue::CodeBlock(_) => {
+                    let span = self.src.offset(start.line, 1)..self.src.line_span(end.line).end;
+                    self.code_blocks.push(span);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The innermost open section, or the document.
+    pub(crate) fn section(&self) -> UnitIdx {
+        self.sections.last().map_or(ROOT, |(_, u)| *u)
+    }
+
+    pub(crate) fn new_group(&mut self) -> usize {
+        self.groups += 1;
+        self.groups
+    }
+
+    pub(crate) fn add_unit(&mut self, unit: Unit) -> UnitIdx {
+        let idx = self.units.len();
+        if let Some(parent) = unit.parent {
+            self.units[parent].children.push(idx);
+        }
+        self.units.push(unit);
+        idx
+    }
+
+    pub(crate) fn optional_parent(&self, parent: UnitIdx) -> bool {
+        self.units[parent].optional
+    }
+
+    /// Records found claims; those naming a unit before them speak of it, the rest of `default`.
+    pub(crate) fn add_claims(&mut self, found: Vec<Found>, line_text: &str, default: Subject, site: Site, line: usize, group: usize) {
+        for f in found {
+            let subject = match ids::last_id_ref(&line_text[..f.at.min(line_text.len())]) {
+                Some(id) => Subject::Named(id),
+                None => default.clone(),
+            };
+            self.push_claim(f, subject, site, line, group);
+        }
+    }
+
+    pub(crate) fn push_claim(&mut self, f: Found, subject: Subject, site: Site, line: usize, group: usize) {
+        let claim = Claim { kind: f.kind, subject, site, line, approx: f.approx, group };
+        let span = claim_span(&claim.kind);
+        if !self.claims.iter().any(|c| c.line == line && claim_span(&c.kind) == span) {
+            self.claims.push(claim);
+        }
+    }
+
+    fn heading(&mut self, line: usize, column: usize, level: u8) {
+        let start = self.src.offset(line, column);
+        let span = start..self.src.line_span(line).end;
+        let raw = &self.src.text[span.clone()];
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body_start = start + hashes + (raw.len() - hashes - raw[hashes..].trim_start().len());
+        let body = self.src.text[body_start..span.end].trim_end().trim_end_matches('#').trim_end();
+        let title = text::plain(body);
+        let is_title = level == 1 && self.h1_count == 1 && self.sections.is_empty();
+        let idx = if is_title {
+            self.units[ROOT].title = title.clone();
+            self.units[ROOT].id = ids::title_id(&title);
+            ROOT
+        } else {
+            while self.sections.last().is_some_and(|(l, _)| *l >= level) {
+                self.sections.pop();
+            }
+            let parent = self.section();
+            let mut unit = Unit::new(UnitKind::Section { level }, line, span, Some(parent));
+            unit.id = ids::leading_id(&title).map(|(id, _)| id);
+            unit.optional = text::is_optional(&title) || self.optional_parent(parent);
+            unit.title = title;
+            let idx = self.add_unit(unit);
+            self.sections.push((level, idx));
+            idx
+        };
+        let masked = text::mask_code(body).into_owned();
+        self.line_claims(&masked, body_start, Subject::Unit(idx), Site::Heading, line, true);
+        if let Some(found) = paragraph::trailing_status(self, &masked, body_start) {
+            let group = self.new_group();
+            self.push_claim(found, Subject::Unit(idx), Site::Heading, line, group);
+        }
+    }
+
+    /// Counts, sizes, percentages and `+` sums in one line. In headings every claim speaks of
+    /// the section; elsewhere a claim may name its unit.
+    pub(crate) fn line_claims(&mut self, masked: &str, base: usize, subject: Subject, site: Site, line: usize, structural: bool) {
+        let group = self.new_group();
+        let mut found = claims::counts(masked, base);
+        found.extend(claims::percents(masked, base));
+        found.extend(claims::sizes(masked, base));
+        found.extend(claims::plus_parts(masked, base));
+        if structural {
+            for f in found {
+                self.push_claim(f, subject.clone(), site, line, group);
+            }
+        } else {
+            self.add_claims(found, masked, subject, site, line, group);
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Unit>, Vec<Claim>, Vec<BadCheckbox>, Vec<Span>) {
+        table::drop_unmatched_rows(&mut self);
+        (self.units, self.claims, self.bad_checkboxes, self.code_blocks)
+    }
+}
+
+/// The span that identifies a claim (its first figure or word).
+pub fn claim_span(kind: &ClaimKind) -> Span {
+    match kind {
+        ClaimKind::Count { done, .. } => done.span.clone(),
+        ClaimKind::Size { total, .. } => total.span.clone(),
+        ClaimKind::Percent { percent, .. } | ClaimKind::SumPercent { percent, .. } => percent.span.clone(),
+        ClaimKind::Status { words, marker, .. } => {
+            words.clone().or_else(|| marker.as_ref().map(|m| m.span.clone())).unwrap_or(0..0)
+        }
+        ClaimKind::Tally { figure, .. } | ClaimKind::Sum { figure, .. } => figure.span.clone(),
+    }
+}

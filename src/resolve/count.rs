@@ -1,0 +1,222 @@
+//! Readings of counts and percentages: what a claim's units add up to, in every documented
+//! way of counting them (SPEC 4.2 and 4.3). A claim is reported only when no reading agrees.
+
+use super::eval::counted_state;
+use super::{Policy, Resolver};
+use crate::model::{ROOT, UnitIdx, UnitKind};
+use crate::parse::kind_of;
+use crate::vocab::State;
+
+/// What was counted, for the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// Units whose id kind matches the noun (`Sub-task 2.1.1` for "sub-tasks").
+    Kind(String),
+    /// The scope's top-level items (nested items roll up into their parent).
+    Items,
+    /// Items without sub-items.
+    Leaves,
+    /// Entries of the plain list right after the claim.
+    List,
+}
+
+impl Basis {
+    pub fn describe(&self, n: u64) -> String {
+        let s = if n == 1 { "" } else { "s" };
+        match self {
+            Basis::Kind(k) => format!("{k}{s}"),
+            Basis::Items => format!("item{s}"),
+            Basis::Leaves => format!("leaf item{s}"),
+            Basis::List => format!("list entr{}", if n == 1 { "y" } else { "ies" }),
+        }
+    }
+}
+
+/// Done, in progress, not started and total under one policy and basis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountReading {
+    pub policy: Policy,
+    pub basis: Basis,
+    pub scope: UnitIdx,
+    pub done: u64,
+    pub in_progress: u64,
+    pub open: u64,
+    pub total: u64,
+    /// Lines of counted units that are not done, for messages.
+    pub open_lines: Vec<usize>,
+}
+
+impl CountReading {
+    pub fn ratio(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.done as f64 / self.total as f64)
+    }
+}
+
+/// Every reading of a count, the evident one (what a fix writes) first.
+#[derive(Debug, Clone, Default)]
+pub struct Readings {
+    pub all: Vec<CountReading>,
+}
+
+impl Readings {
+    pub fn evident(&self) -> Option<&CountReading> {
+        self.all.first()
+    }
+
+    /// The evident basis under the first policy whose reading satisfies `pred`, else the
+    /// primary policy (SPEC 4.3: keep the reading whose denominator matched).
+    pub fn evident_where(&self, pred: impl Fn(&CountReading) -> bool) -> Option<&CountReading> {
+        let first = self.evident()?;
+        self.all
+            .iter()
+            .filter(|r| r.basis == first.basis && r.scope == first.scope)
+            .find(|r| pred(r))
+            .or(Some(first))
+    }
+}
+
+impl Resolver<'_> {
+    /// Counts `noun` (or items, with no noun) under each scope view. `any_noun` allows nouns
+    /// that name neither a unit kind nor work (headings and bold labels state them plainly).
+    pub fn count_readings(&self, scopes: &[UnitIdx], noun: Option<&str>, any_noun: bool) -> Readings {
+        let mut all = Vec::new();
+        let kind = noun.and_then(kind_of);
+        for &scope in scopes {
+            let kinded = kind.as_deref().map(|k| self.kinded_units(scope, k)).filter(|u| !u.is_empty());
+            let items = self.top_items(scope);
+            let sized = noun.is_some_and(|n| items.iter().any(|&i| self.size_in(i, n).is_some()));
+            let noun_ok = noun.is_none_or(|n| any_noun || kind.is_some() || sized || crate::parse::is_work_noun(n));
+            for &policy in &self.counting.policies {
+                if let Some(units) = &kinded {
+                    all.push(self.tally(units, policy, Basis::Kind(kind.clone().unwrap_or_default()), scope, |_| 1));
+                }
+                if noun_ok && !items.is_empty() {
+                    let weight = |i: UnitIdx| noun.and_then(|n| self.size_in(i, n)).or(self.doc.unit(i).placeholder).unwrap_or(1);
+                    all.push(self.tally(&items, policy, Basis::Items, scope, weight));
+                    let leaves = self.leaves(scope);
+                    if leaves.len() != items.len() {
+                        all.push(self.tally(&leaves, policy, Basis::Leaves, scope, |_| 1));
+                    }
+                }
+            }
+        }
+        all.retain(|r| r.total > 0);
+        Readings { all }
+    }
+
+    fn tally(&self, units: &[UnitIdx], policy: Policy, basis: Basis, scope: UnitIdx, weight: impl Fn(UnitIdx) -> u64) -> CountReading {
+        let mut r = CountReading { policy, basis, scope, done: 0, in_progress: 0, open: 0, total: 0, open_lines: Vec::new() };
+        for &u in units {
+            let Some(e) = self.eval(u, policy) else { continue };
+            let w = weight(u);
+            r.total += w;
+            match e.state {
+                State::Done => r.done += w,
+                State::InProgress => r.in_progress += w,
+                _ => r.open += w,
+            }
+            if e.state != State::Done {
+                r.open_lines.push(self.doc.unit(u).line);
+            }
+        }
+        r
+    }
+
+    /// An item's own size in `noun` (`(5 models)`).
+    fn size_in(&self, item: UnitIdx, noun: &str) -> Option<u64> {
+        let (n, size) = self.doc.unit(item).size.as_ref()?;
+        (crate::parse::singular(noun) == *n).then_some(*size)
+    }
+
+    /// Units of kind `kind` under `scope`, one per entity, outermost only.
+    pub fn kinded_units(&self, scope: UnitIdx, kind: &str) -> Vec<UnitIdx> {
+        let mut out: Vec<UnitIdx> = Vec::new();
+        let mut seen = Vec::new();
+        let mut stack: Vec<UnitIdx> = self.doc.unit(scope).children.iter().rev().copied().collect();
+        while let Some(u) = stack.pop() {
+            let unit = self.doc.unit(u);
+            if unit.id.as_ref().is_some_and(|id| id.kind.as_deref() == Some(kind)) {
+                let entity = self.entity_of[u];
+                if entity.is_none() || !seen.contains(&entity) {
+                    seen.push(entity);
+                    out.push(entity.and_then(|e| self.entities[e].truth).unwrap_or(u));
+                }
+                continue;
+            }
+            stack.extend(unit.children.iter().rev());
+        }
+        out
+    }
+
+    /// Items under `scope` that no other item holds.
+    pub fn top_items(&self, scope: UnitIdx) -> Vec<UnitIdx> {
+        self.collect(scope, |r, u| r.doc.unit(u).is_item(), true)
+    }
+
+    /// Items under `scope` without sub-items.
+    pub fn leaves(&self, scope: UnitIdx) -> Vec<UnitIdx> {
+        self.collect(scope, |r, u| r.doc.unit(u).is_item() && !r.doc.unit(u).children.iter().any(|&c| r.doc.unit(c).is_item()), false)
+    }
+
+    fn collect(&self, scope: UnitIdx, take: impl Fn(&Self, UnitIdx) -> bool, stop: bool) -> Vec<UnitIdx> {
+        let mut out = Vec::new();
+        let mut stack: Vec<UnitIdx> = self.doc.unit(scope).children.iter().rev().copied().collect();
+        while let Some(u) = stack.pop() {
+            let hit = take(self, u);
+            if hit {
+                out.push(u);
+            }
+            if !(hit && stop) {
+                stack.extend(self.doc.unit(u).children.iter().rev());
+            }
+        }
+        out
+    }
+
+    /// Progress readings of a unit: its own aggregate, its items, its leaves, and each kind
+    /// of unit under it. Each is `(policy, lo, hi)`.
+    pub fn progress_readings(&self, scope: UnitIdx) -> Vec<(Policy, f64, f64)> {
+        let mut out = Vec::new();
+        for &policy in &self.counting.policies {
+            if let Some(e) = self.scope_eval(scope, policy) {
+                out.push((policy, e.lo, e.hi));
+            }
+        }
+        let mut kinds: Vec<String> = self.doc.descendants(scope).iter().filter_map(|&u| self.doc.unit(u).id.as_ref()?.kind.clone()).collect();
+        kinds.sort();
+        kinds.dedup();
+        let mut readings = self.count_readings(&[scope], None, true).all;
+        for k in &kinds {
+            readings.extend(self.count_readings(&[scope], Some(k), true).all);
+        }
+        out.extend(readings.iter().filter_map(|r| r.ratio().map(|x| (r.policy, x, x))));
+        out
+    }
+
+    /// A unit's aggregate; for the document, the average over its outermost kind of unit
+    /// (its phases, else epics, else tasks), as SPEC 4.2 reads a document-wide percentage.
+    pub fn scope_eval(&self, scope: UnitIdx, policy: Policy) -> Option<crate::resolve::Eval> {
+        if scope != ROOT {
+            return self.eval(scope, policy);
+        }
+        match self.outermost_kind() {
+            Some(kind) => self.aggregate(&self.kinded_units(ROOT, &kind), policy),
+            None => self.eval(ROOT, policy),
+        }
+    }
+
+    /// The outermost kind of id-bearing unit in the document, below the document's own kind.
+    pub fn outermost_kind(&self) -> Option<String> {
+        const ORDER: &[&str] = &["phase", "epic", "milestone", "stage", "task", "story", "feature", "sub-task", "step"];
+        let own = self.doc.unit(ROOT).id.as_ref().and_then(|id| id.kind.clone());
+        let present = |k: &str| {
+            self.doc.units.iter().any(|u| u.parent.is_some() && u.id.as_ref().and_then(|i| i.kind.as_deref()) == Some(k))
+        };
+        ORDER.iter().find(|k| own.as_deref() != Some(**k) && present(k)).map(|k| k.to_string())
+    }
+
+    /// Whether a counted state is `Done` (for callers outside this module).
+    pub fn counted(state: State, policy: Policy) -> Option<State> {
+        counted_state(state, policy)
+    }
+}

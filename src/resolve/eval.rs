@@ -1,0 +1,111 @@
+//! Computed state and progress of a unit under one counting policy.
+//!
+//! An item takes its own marker; a section, scope or the document aggregates its children:
+//! done when all counted children are done, open when none has started, in progress
+//! otherwise. Progress is an interval, because an in-progress item without sub-items is
+//! somewhere between 0% and 100%; a percentage agrees when it falls inside.
+
+use super::{Cancelled, Policy, Resolver};
+use crate::model::{ROOT, UnitIdx, UnitKind};
+use crate::vocab::State;
+
+/// What the items say of a unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Eval {
+    pub state: State,
+    /// Progress as a fraction, at least `lo` and at most `hi`.
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Eval {
+    fn leaf(state: State) -> Self {
+        match state {
+            State::Done => Eval { state, lo: 1.0, hi: 1.0 },
+            State::InProgress => Eval { state, lo: 0.0, hi: 1.0 },
+            _ => Eval { state, lo: 0.0, hi: 0.0 },
+        }
+    }
+
+    /// The progress as one value, when it is known exactly.
+    pub fn exact(&self) -> Option<f64> {
+        (self.hi - self.lo < 1e-9).then_some(self.lo)
+    }
+}
+
+impl Resolver<'_> {
+    /// The computed state of a unit, or `None` when nothing under it is counted (or the unit
+    /// itself does not count under this policy).
+    pub fn eval(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
+        if let Some(cached) = self.memo.borrow().get(&(unit, policy)) {
+            return *cached;
+        }
+        // Marks the unit as in progress so that a cycle through rows and entities ends.
+        self.memo.borrow_mut().insert((unit, policy), None);
+        let result = self.compute(unit, policy);
+        self.memo.borrow_mut().insert((unit, policy), result);
+        result
+    }
+
+    fn compute(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
+        let u = self.doc.unit(unit);
+        if u.optional && !policy.optional && unit != ROOT {
+            return None;
+        }
+        match u.kind {
+            UnitKind::Item => self.item(unit, policy),
+            UnitKind::Row => self.row(unit, policy),
+            _ => self.aggregate(&u.children, policy),
+        }
+    }
+
+    fn item(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
+        let u = self.doc.unit(unit);
+        let state = counted_state(u.marker.as_ref()?.state, policy)?;
+        if state == State::Done {
+            return Some(Eval::leaf(State::Done));
+        }
+        match self.aggregate(&u.children, policy) {
+            Some(children) => Some(Eval { state, ..children }),
+            None => Some(Eval::leaf(state)),
+        }
+    }
+
+    /// A row is a view: it takes the state of its entity's truth, unless it is the truth.
+    fn row(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
+        let truth = self.entity_of(unit).and_then(|e| e.truth);
+        match truth {
+            Some(t) if t != unit && !self.is_ancestor(t, unit) => self.eval(t, policy),
+            _ => counted_state(self.doc.unit(unit).marker.as_ref()?.state, policy).map(Eval::leaf),
+        }
+    }
+
+    /// Children weighted equally, each with its own progress (org-mode's default).
+    pub(crate) fn aggregate(&self, children: &[UnitIdx], policy: Policy) -> Option<Eval> {
+        let evals: Vec<Eval> = children.iter().filter_map(|&c| self.eval(c, policy)).collect();
+        if evals.is_empty() {
+            return None;
+        }
+        let n = evals.len() as f64;
+        let state = if evals.iter().all(|e| e.state == State::Done) {
+            State::Done
+        } else if evals.iter().all(|e| !e.state.started() && e.hi == 0.0) {
+            State::Open
+        } else {
+            State::InProgress
+        };
+        let lo = evals.iter().map(|e| e.lo).sum::<f64>() / n;
+        let hi = evals.iter().map(|e| e.hi).sum::<f64>() / n;
+        Some(Eval { state, lo, hi })
+    }
+}
+
+/// The state a marker counts as, or `None` when the unit leaves the count.
+pub(crate) fn counted_state(state: State, policy: Policy) -> Option<State> {
+    match (state, policy.cancelled) {
+        (State::Cancelled, Cancelled::Excluded) => None,
+        (State::Cancelled, Cancelled::Done) => Some(State::Done),
+        (State::Cancelled, Cancelled::Open) => Some(State::Open),
+        (s, _) => Some(s),
+    }
+}

@@ -1,0 +1,217 @@
+//! Resolution: which unit a claim speaks of, and what the document's items say of it
+//! (SPEC section 4). Rules ask the resolver; they never walk the model by themselves.
+
+mod count;
+mod eval;
+
+pub use count::{CountReading, Readings};
+pub use eval::Eval;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::model::{Document, ROOT, Subject, UnitId, UnitIdx, UnitKind};
+
+/// How cancelled units count (SPEC: they leave the denominator; org-mode counts them done).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cancelled {
+    Excluded,
+    Done,
+    Open,
+}
+
+/// One way of counting: with or without optional units, and what cancelled units are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Policy {
+    pub optional: bool,
+    pub cancelled: Cancelled,
+}
+
+/// The readings a claim may be checked under; the first is the one fixes write.
+#[derive(Debug, Clone)]
+pub struct Counting {
+    pub policies: Vec<Policy>,
+}
+
+impl Default for Counting {
+    fn default() -> Self {
+        Self::new(None, None)
+    }
+}
+
+impl Counting {
+    /// `optional`: `Some(b)` pins whether optional units count; `None` accepts either.
+    /// `cancelled`: `Some(c)` pins how cancelled units count; `None` accepts any, fixing as
+    /// excluded.
+    pub fn new(optional: Option<bool>, cancelled: Option<Cancelled>) -> Self {
+        let optionals = optional.map_or(vec![false, true], |o| vec![o]);
+        let cancelleds =
+            cancelled.map_or(vec![Cancelled::Excluded, Cancelled::Done, Cancelled::Open], |c| vec![c]);
+        let policies = optionals
+            .iter()
+            .flat_map(|&optional| cancelleds.iter().map(move |&cancelled| Policy { optional, cancelled }))
+            .collect();
+        Self { policies }
+    }
+
+    pub fn primary(&self) -> Policy {
+        self.policies[0]
+    }
+}
+
+/// A unit shown in several places (table row, summary entry, checklist item, section).
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: Option<UnitId>,
+    pub views: Vec<UnitIdx>,
+    /// The view whose state is the truth: an item with children, else a section with counted
+    /// work, else an item, else a row.
+    pub truth: Option<UnitIdx>,
+}
+
+pub struct Resolver<'d> {
+    pub doc: &'d Document,
+    pub counting: Counting,
+    entities: Vec<Entity>,
+    entity_of: Vec<Option<usize>>,
+    by_id: HashMap<UnitId, usize>,
+    memo: RefCell<HashMap<(UnitIdx, Policy), Option<Eval>>>,
+}
+
+impl<'d> Resolver<'d> {
+    pub fn new(doc: &'d Document, counting: Counting) -> Self {
+        let mut r = Self {
+            doc,
+            counting,
+            entities: Vec::new(),
+            entity_of: vec![None; doc.units.len()],
+            by_id: HashMap::new(),
+            memo: RefCell::new(HashMap::new()),
+        };
+        r.group_views();
+        for e in 0..r.entities.len() {
+            r.entities[e].truth = r.pick_truth(&r.entities[e].views);
+        }
+        r
+    }
+
+    /// Groups units into entities: by full id, then bare numbers into the one kinded id with
+    /// that number, then title-only rows into the unit with that title.
+    fn group_views(&mut self) {
+        let doc = self.doc;
+        let mut bare = Vec::new();
+        for (i, u) in doc.units.iter().enumerate().skip(1) {
+            match &u.id {
+                Some(id) if id.kind.is_some() => self.join(i, id.clone()),
+                Some(_) => bare.push(i),
+                None => {}
+            }
+        }
+        for i in bare {
+            let id = doc.units[i].id.clone().expect("bare ids have an id");
+            let mut kinded = self.by_id.keys().filter(|k| k.kind.is_some() && k.number == id.number);
+            match (kinded.next().cloned(), kinded.next()) {
+                (Some(only), None) => self.join(i, only),
+                _ => self.join(i, id),
+            }
+        }
+        for (i, u) in doc.units.iter().enumerate() {
+            if u.kind == UnitKind::Row && u.id.is_none() && u.parent.is_some() {
+                let title = u.title.to_lowercase();
+                let other = doc.units.iter().position(|o| o.kind != UnitKind::Row && o.title.to_lowercase() == title);
+                if let Some(o) = other {
+                    self.join_unit(i, o);
+                }
+            }
+        }
+    }
+
+    fn join(&mut self, unit: UnitIdx, id: UnitId) {
+        let e = *self.by_id.entry(id.clone()).or_insert_with(|| {
+            self.entities.push(Entity { id: Some(id), views: Vec::new(), truth: None });
+            self.entities.len() - 1
+        });
+        self.entities[e].views.push(unit);
+        self.entity_of[unit] = Some(e);
+    }
+
+    fn join_unit(&mut self, unit: UnitIdx, other: UnitIdx) {
+        let e = self.entity_of[other].unwrap_or_else(|| {
+            self.entities.push(Entity { id: None, views: vec![other], truth: None });
+            self.entity_of[other] = Some(self.entities.len() - 1);
+            self.entities.len() - 1
+        });
+        self.entities[e].views.push(unit);
+        self.entity_of[unit] = Some(e);
+    }
+
+    fn pick_truth(&self, views: &[UnitIdx]) -> Option<UnitIdx> {
+        let p = self.counting.primary();
+        let rank = |&v: &UnitIdx| {
+            let u = self.doc.unit(v);
+            let has_children = u.children.iter().any(|&c| self.eval(c, p).is_some());
+            match u.kind {
+                UnitKind::Item if has_children => Some(0),
+                UnitKind::Section { .. } | UnitKind::Scope if self.eval(v, p).is_some() => Some(1),
+                UnitKind::Item => Some(2),
+                UnitKind::Row if u.marker.is_some() => Some(3),
+                _ => None,
+            }
+        };
+        views.iter().filter_map(|v| rank(v).map(|r| (r, *v))).min().map(|(_, v)| v)
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn entity_of(&self, unit: UnitIdx) -> Option<&Entity> {
+        self.entity_of[unit].map(|e| &self.entities[e])
+    }
+
+    /// The entity an id names: exactly, or a bare number when only one unit has it.
+    pub fn find(&self, id: &UnitId) -> Option<&Entity> {
+        if let Some(&e) = self.by_id.get(id) {
+            return Some(&self.entities[e]);
+        }
+        let mut same_number = self.by_id.iter().filter(|(k, _)| {
+            k.number == id.number && (id.kind.is_none() || k.kind.is_none())
+        });
+        match (same_number.next(), same_number.next()) {
+            (Some((_, &e)), None) => Some(&self.entities[e]),
+            _ => None,
+        }
+    }
+
+    /// The units a claim's subject may be read from, the primary one first.
+    pub fn scopes(&self, subject: &Subject) -> Vec<UnitIdx> {
+        match subject {
+            Subject::Unit(u) => match self.entity_of(*u).filter(|_| self.doc.unit(*u).kind == UnitKind::Row) {
+                Some(e) => self.entity_views(e),
+                None => vec![*u],
+            },
+            Subject::Named(id) => self.find(id).map(|e| self.entity_views(e)).unwrap_or_default(),
+        }
+    }
+
+    fn entity_views(&self, e: &Entity) -> Vec<UnitIdx> {
+        let mut views: Vec<UnitIdx> = e.truth.into_iter().collect();
+        views.extend(e.views.iter().filter(|v| Some(**v) != e.truth));
+        views
+    }
+
+    /// Whether `ancestor` contains `unit`.
+    pub fn is_ancestor(&self, ancestor: UnitIdx, unit: UnitIdx) -> bool {
+        let mut cur = self.doc.unit(unit).parent;
+        while let Some(p) = cur {
+            if p == ancestor {
+                return true;
+            }
+            cur = self.doc.unit(p).parent;
+        }
+        ancestor == ROOT && unit != ROOT
+    }
+}

@@ -1,0 +1,103 @@
+//! A file's text with a line index: byte spans to 1-based lines and columns, and back.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// A byte range into the original file text (start inclusive, end exclusive).
+pub type Span = Range<usize>;
+
+/// One input file, exactly as read. Every span in the model indexes into `text`.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown in messages (for standard input, the `--stdin-filename` or `-`).
+    pub path: PathBuf,
+    pub text: String,
+    /// Byte offset of the first byte of each line; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        Self { path: path.into(), text, line_starts }
+    }
+
+    /// Number of lines (a final line without a newline counts; a trailing newline does not
+    /// open a new line).
+    pub fn line_count(&self) -> usize {
+        let n = self.line_starts.len();
+        if self.text.ends_with('\n') { n - 1 } else { n }
+    }
+
+    /// Byte offset of a 1-based line and 1-based byte column, as comrak reports them.
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
+        (start + column.saturating_sub(1)).min(self.text.len())
+    }
+
+    /// The byte span of a 1-based line, without its line ending (`\n` or `\r\n`).
+    pub fn line_span(&self, line: usize) -> Span {
+        let start = self.offset(line, 1);
+        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let content = &self.text[start..end];
+        let content = content.strip_suffix('\n').unwrap_or(content);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        start..start + content.len()
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        &self.text[self.line_span(line)]
+    }
+
+    /// The 1-based line holding a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// 1-based line and 1-based column in characters (not bytes) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line - 1];
+        let col = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        (line, col)
+    }
+
+    /// The line ending this file uses, taken from its first line break.
+    pub fn line_ending(&self) -> &'static str {
+        match self.text.find('\n') {
+            Some(i) if i > 0 && self.text.as_bytes()[i - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        }
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns() {
+        let f = SourceFile::new("a.md", "ab\r\n✅ x\nlast".to_string());
+        assert_eq!(f.line_count(), 3);
+        assert_eq!(f.line_text(1), "ab");
+        assert_eq!(f.line_text(2), "✅ x");
+        assert_eq!(f.line_text(3), "last");
+        assert_eq!(f.offset(2, 1), 4);
+        assert_eq!(f.line_of(4), 2);
+        assert_eq!(f.line_col(8), (2, 2));
+        assert_eq!(f.line_ending(), "\r\n");
+    }
+
+    #[test]
+    fn trailing_newline_does_not_open_a_line() {
+        let f = SourceFile::new("a.md", "x\n".to_string());
+        assert_eq!(f.line_count(), 1);
+        assert_eq!(f.line_span(2), 2..2);
+        assert_eq!(f.line_ending(), "\n");
+    }
+}

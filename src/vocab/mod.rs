@@ -1,0 +1,206 @@
+//! The marker and word vocabulary: which written signs mean which state.
+//!
+//! Built-in markers and words come from the model (SPEC section 1); `.tracker.yml` may add or
+//! remap markers, and a document's own legend overrides both inside that document.
+
+pub mod mojibake;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The state of a unit of work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    Done,
+    InProgress,
+    Open,
+    Blocked,
+    Cancelled,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Done => "done",
+            State::InProgress => "in progress",
+            State::Open => "not started",
+            State::Blocked => "blocked",
+            State::Cancelled => "cancelled",
+        }
+    }
+
+    /// Whether work has begun (anything but open and blocked, which count as not started).
+    pub fn started(self) -> bool {
+        matches!(self, State::Done | State::InProgress)
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Built-in emoji and symbol markers. Variation selectors are matched separately.
+const MARKERS: &[(&str, State)] = &[
+    ("✅", State::Done),
+    ("✔", State::Done),
+    ("☑", State::Done),
+    ("🟢", State::Done),
+    ("⏳", State::InProgress),
+    ("🔄", State::InProgress),
+    ("🚧", State::InProgress),
+    ("▶", State::InProgress),
+    ("🔵", State::InProgress),
+    ("🟡", State::InProgress),
+    ("⬜", State::Open),
+    ("☐", State::Open),
+    ("🔜", State::Open),
+    ("❌", State::Open),
+    ("⚪", State::Open),
+    ("🔴", State::Open),
+    ("⛔", State::Blocked),
+    ("🚫", State::Blocked),
+];
+
+/// Built-in status words, longest first so that "not started" wins over "started".
+const WORDS: &[(&str, State)] = &[
+    ("pending review", State::InProgress),
+    ("in progress", State::InProgress),
+    ("in-progress", State::InProgress),
+    ("not started", State::Open),
+    ("won't do", State::Cancelled),
+    ("completed", State::Done),
+    ("complete", State::Done),
+    ("finished", State::Done),
+    ("verified", State::Done),
+    ("done", State::Done),
+    ("started", State::InProgress),
+    ("ongoing", State::InProgress),
+    ("to do", State::Open),
+    ("todo", State::Open),
+    ("pending", State::Open),
+    ("planned", State::Open),
+    ("on hold", State::Blocked),
+    ("blocked", State::Blocked),
+    ("cancelled", State::Cancelled),
+    ("canceled", State::Cancelled),
+    ("dropped", State::Cancelled),
+];
+
+/// A marker found in text: its byte length there and its canonical form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerMatch {
+    pub len: usize,
+    pub canonical: String,
+    /// Whether the text held a garbled (mojibake) form of the marker.
+    pub garbled: bool,
+}
+
+/// Markers and words with their states, plus every garbled form of each marker.
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    /// (written form, canonical marker), longest form first.
+    forms: Vec<(String, String, bool)>,
+    states: HashMap<String, State>,
+}
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Self::new(&[])
+    }
+}
+
+impl Vocab {
+    /// The built-in vocabulary with extra or remapped markers from the configuration.
+    pub fn new(extra: &[(String, State)]) -> Self {
+        let mut states: HashMap<String, State> =
+            MARKERS.iter().map(|(m, s)| ((*m).to_string(), *s)).collect();
+        for (m, s) in extra {
+            states.insert(strip_variation(m).to_string(), *s);
+        }
+        let mut forms = Vec::new();
+        for canonical in states.keys() {
+            for written in [canonical.clone(), format!("{canonical}\u{FE0F}")] {
+                for cp in mojibake::CodePage::ALL {
+                    forms.push((cp.garble(&written), canonical.clone(), true));
+                }
+                forms.push((written, canonical.clone(), false));
+            }
+        }
+        forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        forms.dedup_by(|a, b| a.0 == b.0);
+        Self { forms, states }
+    }
+
+    /// The marker at the start of `text`, if any (garbled forms included).
+    pub fn marker_at(&self, text: &str) -> Option<MarkerMatch> {
+        let first = text.chars().next()?;
+        if first.is_ascii() {
+            return None;
+        }
+        self.forms.iter().find(|(w, _, _)| text.starts_with(w.as_str())).map(|(w, c, g)| {
+            MarkerMatch { len: w.len(), canonical: c.clone(), garbled: *g }
+        })
+    }
+
+    /// The built-in or configured state of a canonical marker.
+    pub fn marker_state(&self, canonical: &str) -> Option<State> {
+        self.states.get(canonical).copied()
+    }
+}
+
+/// The state named by status words at the start of `text` (case-insensitive), with the byte
+/// length of the words. Words must end at a word boundary.
+pub fn word_at(text: &str) -> Option<(State, usize)> {
+    let lower = text.get(..text.len().min(24))?.to_ascii_lowercase();
+    WORDS.iter().find_map(|(w, s)| {
+        let rest = lower.strip_prefix(w)?;
+        let boundary = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        boundary.then_some((*s, w.len()))
+    })
+}
+
+/// The state named by a whole phrase such as a legend meaning ("Not Started", "Blocked").
+pub fn phrase_state(phrase: &str) -> Option<State> {
+    let phrase = phrase.trim().trim_matches(|c: char| c == '*' || c == '_');
+    word_at(phrase).filter(|(_, len)| {
+        phrase[*len..].trim().is_empty() || phrase[*len..].trim_start().starts_with(['/', '(', '-', ','])
+    })
+    .map(|(s, _)| s)
+}
+
+/// Drops a trailing variation selector (U+FE0F), so `✔️` and `✔` are one marker.
+pub fn strip_variation(s: &str) -> &str {
+    s.trim_end_matches('\u{FE0F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_in_all_forms() {
+        let v = Vocab::default();
+        assert_eq!(v.marker_at("✅ Done").unwrap().canonical, "✅");
+        assert_eq!(v.marker_at("✔️ x").unwrap().len, "✔️".len());
+        let garbled = v.marker_at("‚úÖ **1.1**").unwrap();
+        assert_eq!((garbled.canonical.as_str(), garbled.garbled), ("✅", true));
+        assert_eq!(v.marker_at("üü° Not Started").unwrap().canonical, "🟡");
+        assert!(v.marker_at("⚠️ risk").is_none());
+        assert!(v.marker_at("plain").is_none());
+    }
+
+    #[test]
+    fn words_respect_boundaries() {
+        assert_eq!(word_at("Not Started (Optional)"), Some((State::Open, 11)));
+        assert_eq!(word_at("COMPLETE"), Some((State::Done, 8)));
+        assert_eq!(word_at("Completed Date"), Some((State::Done, 9)));
+        assert_eq!(word_at("Doneness"), None);
+        assert_eq!(phrase_state("Pending Review"), Some(State::InProgress));
+        assert_eq!(phrase_state("High Risk / Critical"), None);
+    }
+}
