@@ -9,3 +9,7 @@ pub mod parse;
 pub mod source;
 pub mod vocab;
 pub mod resolve;
+pub mod diagnostic;
+pub mod rules;
+pub mod check;
+pub mod suppress;

@@ -21,7 +21,7 @@ static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:overall |current |project |phase |epic |task )?status$").expect("valid regex")
 });
 static PROGRESS_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)progress|completion|complete|%|\bdone\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$").expect("valid regex"));
 static BOLD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$").expect("valid regex"));
 
@@ -48,7 +48,8 @@ impl Builder<'_> {
             let value = c.get(3).expect("value group");
             let (vbase, value_text) = (base + value.start(), value.as_str());
             let named = last_id_ref(label).map(Subject::Named).unwrap_or(section.clone());
-            if STATUS_LABEL.is_match(label) {
+            // "Complete - Phase 1 Complete - Ready for Phase 2" speaks of several units at once.
+            if STATUS_LABEL.is_match(label) && last_id_ref(value_text).is_none() {
                 if let Some((state, words, marker)) = claims::status_value(value_text, vbase, self.vocab, self.legend) {
                     let f = Found { kind: ClaimKind::Status { state, words, marker }, approx: false, at: 0 };
                     self.push_claim(f, named.clone(), Site::Field, line, group);

@@ -3,7 +3,7 @@
 
 use super::eval::counted_state;
 use super::{Policy, Resolver};
-use crate::model::{ROOT, UnitIdx, UnitKind};
+use crate::model::{ROOT, UnitIdx};
 use crate::parse::kind_of;
 use crate::vocab::State;
 
@@ -218,5 +218,39 @@ impl Resolver<'_> {
     /// Whether a counted state is `Done` (for callers outside this module).
     pub fn counted(state: State, policy: Policy) -> Option<State> {
         counted_state(state, policy)
+    }
+}
+
+impl Resolver<'_> {
+    /// Where a `Total Sub-tasks:` line counts: its section, or the nearest enclosing one that
+    /// holds units of that kind (an "Overall Completion" section holds none itself).
+    pub fn tally_scope(&self, start: UnitIdx, noun: Option<&str>) -> UnitIdx {
+        let Some(kind) = noun.and_then(kind_of) else { return start };
+        let mut scope = start;
+        while scope != ROOT && self.kinded_units(scope, &kind).is_empty() {
+            scope = self.doc.unit(scope).parent.unwrap_or(ROOT);
+        }
+        scope
+    }
+
+    /// The units a scope's progress averages over, and how many are done, for messages.
+    pub fn progress_basis(&self, scope: UnitIdx, policy: Policy) -> (usize, usize, String) {
+        let (units, noun) = match (scope, self.outermost_kind()) {
+            (ROOT, Some(kind)) => (self.kinded_units(ROOT, &kind), kind),
+            _ => {
+                let units: Vec<UnitIdx> = self.doc.unit(scope).children.iter().copied().filter(|&c| self.eval(c, policy).is_some()).collect();
+                let kinds: Vec<Option<&str>> = units.iter().map(|&u| self.doc.unit(u).id.as_ref().and_then(|i| i.kind.as_deref())).collect();
+                let noun = match kinds.first() {
+                    Some(Some(k)) if kinds.iter().all(|x| x == &Some(*k)) => k.to_string(),
+                    _ if units.iter().all(|&u| self.doc.unit(u).is_item()) => "item".to_string(),
+                    _ => "part".to_string(),
+                };
+                (units, noun)
+            }
+        };
+        let evals: Vec<_> = units.iter().filter_map(|&u| self.eval(u, policy)).collect();
+        let done = evals.iter().filter(|e| e.state == State::Done).count();
+        let noun = if evals.len() == 1 { noun } else { format!("{noun}s") };
+        (evals.len(), done, noun)
     }
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::model::{Document, ROOT, Subject, UnitId, UnitIdx, UnitKind};
+use crate::model::{Claim, ClaimKind, Document, ROOT, Site, Subject, UnitId, UnitIdx, UnitKind};
 
 /// How cancelled units count (SPEC: they leave the denominator; org-mode counts them done).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -195,6 +195,29 @@ impl<'d> Resolver<'d> {
             },
             Subject::Named(id) => self.find(id).map(|e| self.entity_views(e)).unwrap_or_default(),
         }
+    }
+
+    /// The units a claim may be read from. A status or progress field in a section without
+    /// work of its own (a "Goal" or "Summary" subsection) speaks of the nearest enclosing
+    /// section with work.
+    pub fn claim_scopes(&self, claim: &Claim) -> Vec<UnitIdx> {
+        let climbs = matches!(claim.kind, ClaimKind::Status { .. } | ClaimKind::Percent { .. });
+        match (&claim.subject, claim.site) {
+            (Subject::Unit(u), Site::Field) if climbs && self.doc.unit(*u).kind != UnitKind::Row => vec![self.working_ancestor(*u)],
+            (subject, _) => self.scopes(subject),
+        }
+    }
+
+    fn working_ancestor(&self, mut unit: UnitIdx) -> UnitIdx {
+        while unit != ROOT && self.counting.policies.iter().all(|&p| self.eval(unit, p).is_none()) {
+            unit = self.doc.unit(unit).parent.unwrap_or(ROOT);
+        }
+        unit
+    }
+
+    /// How a scope is named in messages.
+    pub fn name(&self, unit: UnitIdx) -> String {
+        if unit == ROOT { "the document".to_string() } else { self.doc.unit(unit).label() }
     }
 
     fn entity_views(&self, e: &Entity) -> Vec<UnitIdx> {

@@ -1,0 +1,95 @@
+//! Inline suppression in markdownlint's style:
+//! `<!-- tracker-disable-next-line RULE -->`, `<!-- tracker-disable-line RULE -->`,
+//! `<!-- tracker-disable RULE -->` ... `<!-- tracker-enable RULE -->`,
+//! `<!-- tracker-disable-file -->`. No rule name means every rule.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::rules::{self, INVALID_SUPPRESSION, Rule};
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*tracker-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->").expect("valid regex")
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Directive {
+    NextLine,
+    Line,
+    File,
+    Disable,
+    Enable,
+}
+
+/// One comment: what it does, where, and to which rules (`None`: all).
+#[derive(Debug)]
+struct Comment {
+    directive: Directive,
+    line: usize,
+    rules: Option<Vec<&'static Rule>>,
+}
+
+/// The suppressions of one document, and findings for rule names that do not exist.
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    comments: Vec<Comment>,
+    pub unknown: Vec<Diagnostic>,
+}
+
+impl Suppressions {
+    pub fn read(doc: &Document) -> Self {
+        let mut s = Suppressions::default();
+        let text = &doc.source.text;
+        if !text.contains("tracker-") {
+            return s;
+        }
+        for m in COMMENT.captures_iter(text) {
+            let whole = m.get(0).expect("match");
+            if doc.code_blocks.iter().any(|b| b.contains(&whole.start())) {
+                continue;
+            }
+            let directive = match &m[1] {
+                "disable-next-line" => Directive::NextLine,
+                "disable-line" => Directive::Line,
+                "disable-file" => Directive::File,
+                "disable" => Directive::Disable,
+                _ => Directive::Enable,
+            };
+            let names: Vec<&str> = m[2].split([' ', ',', '\t']).filter(|n| !n.is_empty()).collect();
+            let mut rules_named = Vec::new();
+            for name in &names {
+                match rules::find(name) {
+                    Some(rule) => rules_named.push(rule),
+                    None => s.unknown.push(Diagnostic::new(
+                        &INVALID_SUPPRESSION,
+                        whole.start()..whole.end(),
+                        format!("unknown rule `{name}` in a suppression comment; it suppresses nothing"),
+                    )),
+                }
+            }
+            let rules = (!names.is_empty()).then_some(rules_named);
+            s.comments.push(Comment { directive, line: doc.source.line_of(whole.start()), rules });
+        }
+        s
+    }
+
+    /// Whether a finding of `rule` on `line` is suppressed.
+    pub fn suppressed(&self, rule: &Rule, line: usize) -> bool {
+        let names = |c: &Comment| c.rules.as_ref().is_none_or(|rs| rs.iter().any(|r| r.code == rule.code));
+        let mut disabled = false;
+        for c in self.comments.iter().filter(|c| names(c)) {
+            match c.directive {
+                Directive::File => return true,
+                Directive::NextLine if c.line + 1 == line => return true,
+                Directive::Line if c.line == line => return true,
+                Directive::Disable if c.line <= line => disabled = true,
+                Directive::Enable if c.line <= line => disabled = false,
+                _ => {}
+            }
+        }
+        disabled
+    }
+}
