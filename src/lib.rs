@@ -1,15 +1,20 @@
-//! `tracker`: checks and fixes the derived figures of Markdown project trackers.
+//! `tracker`: checks the derived figures of Markdown project trackers.
 //!
-//! The library is silent: it returns data and never prints. Only `report` renders output,
-//! and only `main` writes it.
+//! The library is silent: it returns data and never prints. `report` renders output to the
+//! writers it is given, and only `main` owns standard output.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod input;
 pub mod model;
 pub mod parse;
-pub mod source;
-pub mod vocab;
+pub mod report;
 pub mod resolve;
-pub mod diagnostic;
 pub mod rules;
-pub mod check;
+pub mod source;
 pub mod suppress;
+pub mod vocab;

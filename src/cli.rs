@@ -1,0 +1,80 @@
+//! Command-line arguments, as the user typed them (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+use crate::rules::RULES;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tracker",
+    version,
+    about = "Checks the progress figures of Markdown project trackers against their checkboxes",
+    long_about = "Checks the progress figures of Markdown project trackers against their checkboxes.\n\n\
+        Counts, percentages, totals and status words are derived figures; the ticked items are the \
+        truth. `tracker check` reports every figure that no documented reading of the items supports."
+)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report figures that disagree with the items (exit 0 clean, 1 findings, 2 failure)
+    #[command(after_help = rules_help())]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; a directory means its *.md and *.markdown files,
+    /// recursively; `-` reads standard input
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Run only these rules (codes or names, comma-separated; repeatable)
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Do not run these rules (codes or names, comma-separated; repeatable)
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Read this configuration file instead of looking for .tracker.yml in the current
+    /// directory and its parents
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// When to colour the output (auto: when standard output is a terminal and NO_COLOR is
+    /// not set)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// The file name to show for standard input (`-`)
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The rule table shown under `tracker check --help`.
+fn rules_help() -> String {
+    let mut help = String::from("Rules:\n");
+    for r in RULES {
+        help.push_str(&format!("  {}  {:<20} {}\n", r.code, r.name, r.summary));
+    }
+    help.push_str("\nConfiguration: .tracker.yml (see docs/configuration.md). Suppress a finding with\n<!-- tracker-disable-next-line RULE --> on the line before it.");
+    help
+}

@@ -1,0 +1,115 @@
+//! The human format: `path:line:col: CODE name message`, the source line with a caret under
+//! the span, the fix, and a closing summary.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use owo_colors::{OwoColorize, Style};
+use unicode_width::UnicodeWidthStr;
+
+use super::{FileResult, Report, range};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+
+/// Applies a style only when colour is on.
+fn paint(text: &str, style: Style, color: bool) -> String {
+    if color { text.style(style).to_string() } else { text.to_string() }
+}
+
+pub fn render(report: &Report, color: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<()> {
+    for e in &report.errors {
+        writeln!(err, "{}: {}: {}", paint("error", Style::new().red().bold(), color), e.path.display(), e.cause)?;
+    }
+    for (file, d) in report.diagnostics() {
+        diagnostic(file, d, color, out)?;
+    }
+    summary(report, color, out)
+}
+
+fn diagnostic(file: &FileResult, d: &Diagnostic, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let ((line, col), _) = range(&file.source, d);
+    let code_style = match d.severity {
+        Severity::Error => Style::new().red().bold(),
+        Severity::Warning => Style::new().yellow().bold(),
+    };
+    let location = format!("{}:{line}:{col}:", file.source.path.display());
+    let fixable = if d.has_safe_fix() { " [*]" } else { "" };
+    writeln!(
+        out,
+        "{} {}{fixable} {} {}",
+        paint(&location, Style::new().bold(), color),
+        paint(d.rule.code, code_style, color),
+        paint(d.rule.name, Style::new().dimmed(), color),
+        d.message
+    )?;
+    snippet(file, d, line, color, out)?;
+    if let Some(help) = fix_help(file, d) {
+        writeln!(out, "{:>w$} = {}", "", paint(&help, Style::new().cyan(), color), w = gutter(line))?;
+    }
+    writeln!(out)
+}
+
+fn gutter(line: usize) -> usize {
+    line.to_string().len()
+}
+
+/// The source line and a caret under the span (display width, so emoji line up).
+fn snippet(file: &FileResult, d: &Diagnostic, line: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let src = &file.source;
+    let span = src.line_span(line);
+    let text = &src.text[span.clone()];
+    let start = d.span.start.clamp(span.start, span.end) - span.start;
+    let end = d.span.end.clamp(span.start, span.end) - span.start;
+    let pad = text[..start].replace('\t', " ").width();
+    let width = text[start..end].width().max(1);
+    let w = gutter(line);
+    writeln!(out, "{:>w$} |", "")?;
+    writeln!(out, "{} | {}", paint(&line.to_string(), Style::new().blue().bold(), color), text.replace('\t', " "))?;
+    writeln!(out, "{:>w$} | {}{}", "", " ".repeat(pad), paint(&"^".repeat(width), Style::new().red().bold(), color))
+}
+
+/// "fix: replace `12.5` with `50`", with unsafe edits marked.
+fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
+    if d.edits.is_empty() {
+        return None;
+    }
+    let text = &file.source.text;
+    let kind = |a: Applicability| if a == Applicability::Unsafe { " (unsafe fix)" } else { "" };
+    if d.edits.len() > 3 {
+        let a = d.applicability().unwrap_or(Applicability::Safe);
+        return Some(format!("fix: {} replacements{}", d.edits.len(), kind(a)));
+    }
+    let parts: Vec<String> = d
+        .edits
+        .iter()
+        .map(|e| format!("replace `{}` with `{}`{}", &text[e.span.clone()], e.replacement, kind(e.applicability)))
+        .collect();
+    Some(format!("fix: {}", parts.join(", ")))
+}
+
+fn summary(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let checked = report.files.len();
+    let files = if checked == 1 { "file" } else { "files" };
+    let total = report.diagnostics().count();
+    let unreadable = match report.errors.len() {
+        0 => String::new(),
+        1 => "; 1 file could not be read".to_string(),
+        n => format!("; {n} files could not be read"),
+    };
+    if total == 0 {
+        return writeln!(out, "Checked {checked} {files}: {}{unreadable}.", paint("no findings", Style::new().green().bold(), color));
+    }
+    let mut by_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (_, d) in report.diagnostics() {
+        *by_rule.entry((d.rule.code, d.rule.name)).or_default() += 1;
+    }
+    let rules: Vec<String> = by_rule.iter().map(|((_, name), n)| format!("{name}: {n}")).collect();
+    let safe = report.diagnostics().filter(|(_, d)| d.has_safe_fix()).count();
+    let unsafe_only = report.diagnostics().filter(|(_, d)| !d.edits.is_empty() && !d.has_safe_fix()).count();
+    let noun = if total == 1 { "finding" } else { "findings" };
+    writeln!(
+        out,
+        "Checked {checked} {files}: {} ({}){unreadable}. {safe} with a safe fix [*], {unsafe_only} with only an unsafe fix.",
+        paint(&format!("{total} {noun}"), Style::new().red().bold(), color),
+        rules.join(", ")
+    )
+}

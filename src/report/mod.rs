@@ -1,0 +1,62 @@
+//! Rendering results: the only module that writes output, and only to the writers it is given.
+
+mod github;
+mod human;
+mod json;
+
+use std::io::{self, Write};
+
+use clap::ValueEnum;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::input::InputError;
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Findings with the source line, a caret under the figure, and the fix.
+    Human,
+    /// One JSON document (schema in docs/output.md).
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// The findings of one file, with its text for rendering.
+#[derive(Debug)]
+pub struct FileResult {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Everything a run found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<FileResult>,
+    pub errors: Vec<InputError>,
+}
+
+impl Report {
+    pub fn diagnostics(&self) -> impl Iterator<Item = (&FileResult, &Diagnostic)> {
+        self.files.iter().flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+    }
+
+    /// Findings that fail the run (severity error).
+    pub fn failing(&self) -> usize {
+        self.diagnostics().filter(|(_, d)| d.severity == Severity::Error).count()
+    }
+}
+
+/// Writes the report: findings to `out`; in the human format, read errors to `err`.
+pub fn render(report: &Report, format: Format, color: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Human => human::render(report, color, out, err),
+        Format::Json => json::render(report, out),
+        Format::Github => github::render(report, out),
+    }
+}
+
+/// 1-based line and column (in characters) of the start and end of a diagnostic.
+pub(crate) fn range(source: &SourceFile, d: &Diagnostic) -> ((usize, usize), (usize, usize)) {
+    (source.line_col(d.span.start), source.line_col(d.span.end))
+}
