@@ -107,10 +107,15 @@ impl Unit {
 
     /// How the unit is named in messages: its id and title, or its title.
     pub fn label(&self) -> String {
+        const LONGEST: usize = 40;
         match (&self.id, self.title.is_empty()) {
-            (Some(id), _) => format!("{id}"),
-            (None, false) => format!("\"{}\"", self.title),
-            (None, true) => format!("line {}", self.line),
+            (Some(id), _) if id.kind.is_some() => format!("{id}"),
+            (_, false) if self.title.chars().count() > LONGEST => {
+                let short: String = self.title.chars().take(LONGEST).collect();
+                format!("\"{}…\"", short.trim_end())
+            }
+            (_, false) => format!("\"{}\"", self.title),
+            (_, true) => format!("line {}", self.line),
         }
     }
 }

@@ -207,6 +207,12 @@ pub fn status_value(
 ) -> Option<(State, Option<Span>, Option<crate::model::Marker>)> {
     let mut pos = super::text::emphasis_len(text);
     let mut marker = None;
+    if let Some((state, len, _)) = super::text::checkbox(&text[pos..]) {
+        let canonical = if state == State::Done { "[x]" } else { "[ ]" };
+        let span = base + pos..base + pos + len;
+        let m = crate::model::Marker { state, text: canonical.to_string(), span, garbled: false };
+        return Some((state, None, Some(m)));
+    }
     if let Some(m) = vocab.marker_at(&text[pos..]) {
         let state = legend.state_of(&m.canonical).or_else(|| vocab.marker_state(&m.canonical));
         let mut len = m.len;

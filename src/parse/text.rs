@@ -122,7 +122,7 @@ pub fn lead(text: &str, base: usize, vocab: &Vocab, legend: &Legend) -> Lead {
 
 /// A task box at the start of `s`: state, byte length, and the replacement when GitHub would
 /// not render it (`[]`, `[ x]`, `[X ]`).
-fn checkbox(s: &str) -> Option<(State, usize, Option<&'static str>)> {
+pub(crate) fn checkbox(s: &str) -> Option<(State, usize, Option<&'static str>)> {
     let inner_len = s.strip_prefix('[')?.find(']').filter(|&n| n <= 4)?;
     let inner = &s[1..1 + inner_len];
     let len = inner_len + 2;

@@ -4,7 +4,7 @@
 mod count;
 mod eval;
 
-pub use count::{CountReading, Readings};
+pub use count::{Basis, CountReading, Readings};
 pub use eval::Eval;
 
 use std::cell::RefCell;

@@ -4,7 +4,7 @@
 use super::{Context, Fixable, Rule, format_percent, lines_list};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Claim, ClaimKind, Marker, Site, Subject, UnitIdx, UnitKind};
-use crate::resolve::Eval;
+use crate::resolve::{Basis, Cancelled, Eval};
 use crate::vocab::State;
 
 pub(crate) static RULE: Rule = Rule {
@@ -106,14 +106,18 @@ fn describe(ctx: &Context, scope: UnitIdx, truth: Eval) -> String {
         let children = kids.evident().map_or(String::new(), |k| format!(" and {} of its {} sub-items are done", k.done, k.total));
         return format!("{name} is {}: its item on line {} is {}{children}", truth.state, unit.line, unit.marker.as_ref().map_or(truth.state, |m| m.state));
     }
+    // Describe every item, optional ones included: the claim is wrong under every reading.
     let counted = r.count_readings(&[scope], None, true);
-    match counted.evident() {
+    let full = counted.all.iter().find(|k| k.basis == Basis::Items && k.policy.optional && k.policy.cancelled == Cancelled::Excluded);
+    match full.or(counted.evident()) {
         Some(k) if k.done == k.total => format!("{name} is {}: all {} of its items are done", truth.state, k.total),
         Some(k) => format!(
-            "{name} is {}: {} of its {} items are not done ({})",
+            "{name} is {}: {} of its {} items are not done ({} not started, {} in progress; {})",
             truth.state,
             k.total - k.done,
             k.total,
+            k.open,
+            k.in_progress,
             lines_list(&k.open_lines)
         ),
         None => format!("{name} is {}", truth.state),
@@ -140,6 +144,13 @@ fn word_for(state: State, original: &str) -> String {
 fn marker_for(ctx: &Context, marker: &Marker, state: State) -> Option<String> {
     if let Some(m) = ctx.doc.legend.marker_for(state) {
         return Some(m.to_string());
+    }
+    if marker.text.starts_with('[') {
+        return match state {
+            State::Done => Some("[x]".to_string()),
+            State::Open | State::InProgress => Some("[ ]".to_string()),
+            _ => None,
+        };
     }
     const CHECKS: [&str; 3] = ["✅", "⏳", "⬜"];
     const CIRCLES: [&str; 3] = ["🟢", "🟡", "🔴"];

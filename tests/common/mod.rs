@@ -1,0 +1,55 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use tracker::check::{RuleSettings, check_document};
+use tracker::diagnostic::{Applicability, Diagnostic};
+use tracker::parse::parse;
+use tracker::report::{self, FileResult, Format, Report};
+use tracker::source::SourceFile;
+use tracker::vocab::Vocab;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Checks a file with the default settings; paths in output are relative to the crate root.
+pub fn check(path: &Path) -> FileResult {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let shown = path.strip_prefix(root()).unwrap_or(path);
+    check_text(shown, text)
+}
+
+pub fn check_text(shown: &Path, text: String) -> FileResult {
+    let vocab = Vocab::default();
+    let doc = parse(SourceFile::new(shown, text), &vocab);
+    let diagnostics = check_document(&doc, &vocab, &RuleSettings::default());
+    FileResult { source: doc.source, diagnostics }
+}
+
+/// The human output, without colour.
+pub fn human(file: FileResult) -> String {
+    let report = Report { files: vec![file], errors: Vec::new() };
+    let mut out = Vec::new();
+    report::render(&report, Format::Human, false, &mut out, &mut Vec::new()).expect("render to memory");
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+/// Applies the edits of `diagnostics` at or below `applicability`, sorted, skipping overlaps.
+pub fn apply(text: &str, diagnostics: &[&Diagnostic], applicability: Applicability) -> String {
+    let mut edits: Vec<_> = diagnostics.iter().flat_map(|d| &d.edits).filter(|e| e.applicability <= applicability).collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::new();
+    let mut last = 0;
+    for e in edits {
+        if e.span.start < last {
+            continue;
+        }
+        out.push_str(&text[last..e.span.start]);
+        out.push_str(&e.replacement);
+        last = e.span.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
