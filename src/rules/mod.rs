@@ -116,7 +116,7 @@ mod tests {
                 assert_ne!(a.code, b.code);
                 assert_ne!(a.name, b.name);
             }
-            assert!(a.doc.starts_with(&format!("# {}", a.name)), "{} page title", a.name);
+            assert!(a.doc.starts_with(&format!("# {} ({})", a.name, a.code)), "{} page title", a.name);
         }
     }
 }
