@@ -45,15 +45,29 @@ fn settings(args: &CheckArgs) -> Result<Settings> {
         Some(path) => config::load(path)?,
         None => {
             let cwd = std::env::current_dir().context("cannot read the current directory")?;
-            config::discover(&cwd).map(|p| config::load(&p)).transpose()?.unwrap_or_default()
+            config::discover(&cwd)
+                .map(|p| config::load(&p))
+                .transpose()?
+                .unwrap_or_default()
         }
     };
     let Loaded { config, path } = loaded;
     let mut rules = config.rule_settings();
     select(&mut rules, &args.select, &args.ignore)?;
     let (include, exclude) = config.globs()?;
-    let root = path.as_ref().and_then(|p| p.parent()).map_or_else(|| PathBuf::from("."), PathBuf::from);
-    Ok(Settings { rules, vocab: config.vocab(), filter: Filter { root, include, exclude } })
+    let root = path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    Ok(Settings {
+        rules,
+        vocab: config.vocab(),
+        filter: Filter {
+            root,
+            include,
+            exclude,
+        },
+    })
 }
 
 /// Applies `--select` and `--ignore`; an unknown rule name is an error.
@@ -61,7 +75,11 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
     let resolve = |names: &[String]| -> Result<Vec<&'static str>> {
         names
             .iter()
-            .map(|n| rules::find(n).map(|r| r.code).with_context(|| format!("unknown rule `{n}`")))
+            .map(|n| {
+                rules::find(n)
+                    .map(|r| r.code)
+                    .with_context(|| format!("unknown rule `{n}`"))
+            })
             .collect()
     };
     let (selected, ignored) = (resolve(select)?, resolve(ignore)?);
@@ -70,7 +88,9 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
         for code in &selected {
             if !settings.enabled.iter().any(|(r, _)| r.code == *code) {
                 let rule = rules::find(code).expect("resolved above");
-                settings.enabled.push((rule, crate::diagnostic::Severity::Error));
+                settings
+                    .enabled
+                    .push((rule, crate::diagnostic::Severity::Error));
             }
         }
     }
@@ -83,16 +103,26 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
 
 fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
     let settings = settings(args)?;
-    let (inputs, mut errors) = input::collect(&args.paths, args.stdin_filename.as_deref(), &settings.filter);
+    let (inputs, mut errors) = input::collect(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        &settings.filter,
+    );
     let mut files = Vec::new();
     for input in inputs {
         match input::read(&input) {
             Ok(text) => {
                 let doc = parse(SourceFile::new(input.path(), text), &settings.vocab);
                 let diagnostics = check_document(&doc, &settings.vocab, &settings.rules);
-                files.push(FileResult { source: doc.source, diagnostics });
+                files.push(FileResult {
+                    source: doc.source,
+                    diagnostics,
+                });
             }
-            Err(cause) => errors.push(InputError { path: input.path().to_path_buf(), cause }),
+            Err(cause) => errors.push(InputError {
+                path: input.path().to_path_buf(),
+                cause,
+            }),
         }
     }
     let report = Report { files, errors };
@@ -110,6 +140,9 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }

@@ -17,20 +17,30 @@ pub struct RuleSettings {
 
 impl Default for RuleSettings {
     fn default() -> Self {
-        Self { enabled: RULES.iter().map(|r| (*r, Severity::Error)).collect(), counting: Counting::default() }
+        Self {
+            enabled: RULES.iter().map(|r| (*r, Severity::Error)).collect(),
+            counting: Counting::default(),
+        }
     }
 }
 
 impl RuleSettings {
     fn severity(&self, rule: &Rule) -> Option<Severity> {
-        self.enabled.iter().find(|(r, _)| r.code == rule.code).map(|(_, s)| *s)
+        self.enabled
+            .iter()
+            .find(|(r, _)| r.code == rule.code)
+            .map(|(_, s)| *s)
     }
 }
 
 /// Every finding in a document, in source order.
 pub fn check_document(doc: &Document, vocab: &Vocab, settings: &RuleSettings) -> Vec<Diagnostic> {
     let resolver = Resolver::new(doc, settings.counting.clone());
-    let ctx = Context { doc, resolver: &resolver, vocab };
+    let ctx = Context {
+        doc,
+        resolver: &resolver,
+        vocab,
+    };
     let suppressions = Suppressions::read(doc);
     let mut out = Vec::new();
     for (rule, severity) in &settings.enabled {

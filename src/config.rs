@@ -71,7 +71,10 @@ pub struct DurationConfig {
 
 impl Default for DurationConfig {
     fn default() -> Self {
-        Self { hours_per_day: 8.0, days_per_week: 5.0 }
+        Self {
+            hours_per_day: 8.0,
+            days_per_week: 5.0,
+        }
     }
 }
 
@@ -85,14 +88,20 @@ pub struct Loaded {
 
 /// The nearest config file from `dir` upwards.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().flat_map(|d| FILE_NAMES.iter().map(move |n| d.join(n))).find(|p| p.is_file())
+    dir.ancestors()
+        .flat_map(|d| FILE_NAMES.iter().map(move |n| d.join(n)))
+        .find(|p| p.is_file())
 }
 
 /// Reads and validates a config file.
 pub fn load(path: &Path) -> Result<Loaded> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read config", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read config", path.display()))?;
     let config = parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    Ok(Loaded { config, path: Some(path.to_path_buf()) })
+    Ok(Loaded {
+        config,
+        path: Some(path.to_path_buf()),
+    })
 }
 
 /// Parses config text; errors name the offending key and its line.
@@ -100,7 +109,8 @@ pub fn parse(text: &str) -> Result<Config> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    let config: Config = serde_yaml::from_str(text).map_err(|e| anyhow::anyhow!("invalid config: {e}"))?;
+    let config: Config =
+        serde_yaml::from_str(text).map_err(|e| anyhow::anyhow!("invalid config: {e}"))?;
     for name in config.rules.keys() {
         if rules::find(name).is_none() {
             let line = key_line(text, name).map_or(String::new(), |l| format!(" at line {l}"));
@@ -111,11 +121,16 @@ pub fn parse(text: &str) -> Result<Config> {
 }
 
 fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines().position(|l| {
-        let t = l.trim_start().trim_start_matches(['"', '\'']);
-        t.starts_with(key) && t[key.len()..].trim_start_matches(['"', '\'']).trim_start().starts_with(':')
-    })
-    .map(|i| i + 1)
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start().trim_start_matches(['"', '\'']);
+            t.starts_with(key)
+                && t[key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+        })
+        .map(|i| i + 1)
 }
 
 impl Config {
@@ -124,7 +139,11 @@ impl Config {
         let enabled = RULES
             .iter()
             .filter_map(|rule| {
-                let level = self.rules.iter().find(|(k, _)| rules::find(k).is_some_and(|r| r.code == rule.code)).map(|(_, l)| *l);
+                let level = self
+                    .rules
+                    .iter()
+                    .find(|(k, _)| rules::find(k).is_some_and(|r| r.code == rule.code))
+                    .map(|(_, l)| *l);
                 match level {
                     Some(Level::Off) => None,
                     Some(Level::Warning) => Some((*rule, Severity::Warning)),
@@ -133,11 +152,15 @@ impl Config {
             })
             .collect();
         let optional = self.counting.optional.map(|o| o == OptionalMode::Include);
-        RuleSettings { enabled, counting: Counting::new(optional, self.counting.cancelled) }
+        RuleSettings {
+            enabled,
+            counting: Counting::new(optional, self.counting.cancelled),
+        }
     }
 
     pub fn vocab(&self) -> Vocab {
-        let extra: Vec<(String, State)> = self.markers.iter().map(|(m, s)| (m.clone(), *s)).collect();
+        let extra: Vec<(String, State)> =
+            self.markers.iter().map(|(m, s)| (m.clone(), *s)).collect();
         Vocab::new(&extra)
     }
 
@@ -169,20 +192,31 @@ mod tests {
         .unwrap();
         let s = c.rule_settings();
         assert!(!s.enabled.iter().any(|(r, _)| r.name == "mojibake"));
-        assert!(s.enabled.iter().any(|(r, sev)| r.code == "TRK002" && *sev == Severity::Warning));
+        assert!(
+            s.enabled
+                .iter()
+                .any(|(r, sev)| r.code == "TRK002" && *sev == Severity::Warning)
+        );
         assert_eq!(s.counting.policies.len(), 1);
         assert_eq!(c.vocab().marker_state("🟣"), Some(State::InProgress));
     }
 
     #[test]
     fn unknown_rule_names_its_line() {
-        let e = parse("rules:\n  count-mismatch: off\n  cout-mismatch: off\n").unwrap_err().to_string();
+        let e = parse("rules:\n  count-mismatch: off\n  cout-mismatch: off\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("unknown rule `cout-mismatch` at line 3"), "{e}");
     }
 
     #[test]
     fn unknown_key_names_its_line() {
-        let e = parse("rules: {}\ncountng:\n  cancelled: done\n").unwrap_err().to_string();
-        assert!(e.contains("unknown field `countng`") && e.contains("line 2"), "{e}");
+        let e = parse("rules: {}\ncountng:\n  cancelled: done\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("unknown field `countng`") && e.contains("line 2"),
+            "{e}"
+        );
     }
 }

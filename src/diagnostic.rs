@@ -24,11 +24,19 @@ pub struct Edit {
 
 impl Edit {
     pub fn safe(span: Span, replacement: impl Into<String>) -> Self {
-        Self { span, replacement: replacement.into(), applicability: Applicability::Safe }
+        Self {
+            span,
+            replacement: replacement.into(),
+            applicability: Applicability::Safe,
+        }
     }
 
     pub fn unsafe_(span: Span, replacement: impl Into<String>) -> Self {
-        Self { span, replacement: replacement.into(), applicability: Applicability::Unsafe }
+        Self {
+            span,
+            replacement: replacement.into(),
+            applicability: Applicability::Unsafe,
+        }
     }
 }
 
@@ -53,7 +61,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>) -> Self {
-        Self { rule, severity: Severity::Error, span, message: message.into(), edits: Vec::new() }
+        Self {
+            rule,
+            severity: Severity::Error,
+            span,
+            message: message.into(),
+            edits: Vec::new(),
+        }
     }
 
     pub fn with_edits(mut self, edits: Vec<Edit>) -> Self {
@@ -67,6 +81,8 @@ impl Diagnostic {
     }
 
     pub fn has_safe_fix(&self) -> bool {
-        self.edits.iter().any(|e| e.applicability == Applicability::Safe)
+        self.edits
+            .iter()
+            .any(|e| e.applicability == Applicability::Safe)
     }
 }

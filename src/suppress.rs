@@ -12,7 +12,10 @@ use crate::model::Document;
 use crate::rules::{self, INVALID_SUPPRESSION, Rule};
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*tracker-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->").expect("valid regex")
+    Regex::new(
+        r"<!--\s*tracker-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->",
+    )
+    .expect("valid regex")
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +61,10 @@ impl Suppressions {
                 "disable" => Directive::Disable,
                 _ => Directive::Enable,
             };
-            let names: Vec<&str> = m[2].split([' ', ',', '\t']).filter(|n| !n.is_empty()).collect();
+            let names: Vec<&str> = m[2]
+                .split([' ', ',', '\t'])
+                .filter(|n| !n.is_empty())
+                .collect();
             let mut rules_named = Vec::new();
             for name in &names {
                 match rules::find(name) {
@@ -66,19 +72,29 @@ impl Suppressions {
                     None => s.unknown.push(Diagnostic::new(
                         &INVALID_SUPPRESSION,
                         whole.start()..whole.end(),
-                        format!("unknown rule `{name}` in a suppression comment; it suppresses nothing"),
+                        format!(
+                            "unknown rule `{name}` in a suppression comment; it suppresses nothing"
+                        ),
                     )),
                 }
             }
             let rules = (!names.is_empty()).then_some(rules_named);
-            s.comments.push(Comment { directive, line: doc.source.line_of(whole.start()), rules });
+            s.comments.push(Comment {
+                directive,
+                line: doc.source.line_of(whole.start()),
+                rules,
+            });
         }
         s
     }
 
     /// Whether a finding of `rule` on `line` is suppressed.
     pub fn suppressed(&self, rule: &Rule, line: usize) -> bool {
-        let names = |c: &Comment| c.rules.as_ref().is_none_or(|rs| rs.iter().any(|r| r.code == rule.code));
+        let names = |c: &Comment| {
+            c.rules
+                .as_ref()
+                .is_none_or(|rs| rs.iter().any(|r| r.code == rule.code))
+        };
         let mut disabled = false;
         for c in self.comments.iter().filter(|c| names(c)) {
             match c.directive {

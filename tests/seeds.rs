@@ -24,12 +24,20 @@ fn line(file: &FileResult, d: &Diagnostic) -> usize {
 
 /// Findings on a line, optionally of one rule.
 fn at<'a>(file: &'a FileResult, n: usize, rule: Option<&str>) -> Vec<&'a Diagnostic> {
-    file.diagnostics.iter().filter(|d| line(file, d) == n && rule.is_none_or(|r| d.rule.name == r)).collect()
+    file.diagnostics
+        .iter()
+        .filter(|d| line(file, d) == n && rule.is_none_or(|r| d.rule.name == r))
+        .collect()
 }
 
 /// (line, rule) of every finding except those of `skip`.
 fn found(file: &FileResult, skip: &[&str]) -> Vec<(usize, &'static str)> {
-    let mut v: Vec<_> = file.diagnostics.iter().filter(|d| !skip.contains(&d.rule.name)).map(|d| (line(file, d), d.rule.name)).collect();
+    let mut v: Vec<_> = file
+        .diagnostics
+        .iter()
+        .filter(|d| !skip.contains(&d.rule.name))
+        .map(|d| (line(file, d), d.rule.name))
+        .collect();
     v.dedup();
     v
 }
@@ -43,7 +51,11 @@ fn fixed_line(file: &FileResult, n: usize, applicability: Applicability) -> Stri
 
 fn assert_silent(file: &FileResult, lines: &[usize], skip: &[&str]) {
     for &n in lines {
-        let here: Vec<_> = at(file, n, None).into_iter().filter(|d| !skip.contains(&d.rule.name)).map(|d| &d.message).collect();
+        let here: Vec<_> = at(file, n, None)
+            .into_iter()
+            .filter(|d| !skip.contains(&d.rule.name))
+            .map(|d| &d.message)
+            .collect();
         assert!(here.is_empty(), "line {n} must not be reported: {here:?}");
     }
 }
@@ -53,16 +65,29 @@ fn assert_silent(file: &FileResult, lines: &[usize], skip: &[&str]) {
 #[test]
 fn s000_mojibake_is_one_finding_with_a_count() {
     let f = seed(S000);
-    let moji: Vec<_> = f.diagnostics.iter().filter(|d| d.rule.name == "mojibake").collect();
+    let moji: Vec<_> = f
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.name == "mojibake")
+        .collect();
     assert_eq!(moji.len(), 1);
-    assert!(moji[0].message.contains("372 garbled sequences") && moji[0].message.contains("Mac Roman"), "{}", moji[0].message);
+    assert!(
+        moji[0].message.contains("372 garbled sequences") && moji[0].message.contains("Mac Roman"),
+        "{}",
+        moji[0].message
+    );
     // Mac Roman 0xF0 is U+F8FF, so 🟡 (F0 9F 9F A1) reads as "\u{f8ff}üü°".
     for example in ["`\u{f8ff}üü°` → `🟡`", "`‚ö†Ô∏è` → `⚠️`"] {
         assert!(moji[0].message.contains(example), "{}", moji[0].message);
     }
     let fixed = common::apply(&f.source.text, &moji, Applicability::Safe);
     assert!(find_garbled(&fixed).is_empty());
-    for (before, after) in [("‚¨ú", "⬜"), ("‚úÖ", "✅"), ("\u{f8ff}üü°", "🟡"), ("‚ö†Ô∏è", "⚠️")] {
+    for (before, after) in [
+        ("‚¨ú", "⬜"),
+        ("‚úÖ", "✅"),
+        ("\u{f8ff}üü°", "🟡"),
+        ("‚ö†Ô∏è", "⚠️"),
+    ] {
         assert!(f.source.text.contains(before) && !fixed.contains(before) && fixed.contains(after));
     }
 }
@@ -72,7 +97,11 @@ fn s000_phase_0_complete_with_an_open_item_has_no_safe_fix() {
     let f = seed(S000);
     let d = at(&f, 74, Some("status-drift"));
     assert_eq!(d.len(), 1);
-    assert!(d[0].message.contains("1 of its 8 items are not done") && d[0].message.contains("line 82"), "{}", d[0].message);
+    assert!(
+        d[0].message.contains("1 of its 8 items are not done") && d[0].message.contains("line 82"),
+        "{}",
+        d[0].message
+    );
     assert!(!d[0].has_safe_fix());
 }
 
@@ -97,7 +126,14 @@ fn s000_items_carrying_sizes_and_placeholders_add_up() {
 #[test]
 fn s000_approximate_counts_are_not_checked() {
     let f = seed(S000);
-    let approx: Vec<usize> = f.source.text.lines().enumerate().filter(|(_, l)| l.contains("(~")).map(|(i, _)| i + 1).collect();
+    let approx: Vec<usize> = f
+        .source
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("(~"))
+        .map(|(i, _)| i + 1)
+        .collect();
     assert!(approx.len() >= 10);
     assert_silent(&f, &approx, &["mojibake"]);
 }
@@ -109,7 +145,11 @@ fn s000_task_counts_of_epics_match_their_items() {
 
 #[test]
 fn s000_metrics_dashboard_total_row_and_phase_counts() {
-    assert_silent(&seed(S000), &[10, 588, 589, 590, 591, 592, 593, 594, 595], &["mojibake"]);
+    assert_silent(
+        &seed(S000),
+        &[10, 588, 589, 590, 591, 592, 593, 594, 595],
+        &["mojibake"],
+    );
 }
 
 #[test]
@@ -127,12 +167,26 @@ fn s000_not_started_rows_follow_the_legend() {
 #[test]
 fn s001_every_empty_box_is_one_finding_fixed_to_a_space() {
     let f = seed(S001);
-    let boxes: Vec<usize> = f.source.text.lines().enumerate().filter(|(_, l)| l.contains("[]")).map(|(i, _)| i + 1).collect();
+    let boxes: Vec<usize> = f
+        .source
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("[]"))
+        .map(|(i, _)| i + 1)
+        .collect();
     assert_eq!(boxes.len(), 150);
     let lines: Vec<usize> = f.diagnostics.iter().map(|d| line(&f, d)).collect();
     assert_eq!(lines, boxes);
-    assert!(f.diagnostics.iter().all(|d| d.rule.name == "checkbox-syntax"));
-    assert_eq!(fixed_line(&f, 63, Applicability::Safe), "10. [ ] Validation");
+    assert!(
+        f.diagnostics
+            .iter()
+            .all(|d| d.rule.name == "checkbox-syntax")
+    );
+    assert_eq!(
+        fixed_line(&f, 63, Applicability::Safe),
+        "10. [ ] Validation"
+    );
 }
 
 #[test]
@@ -161,13 +215,25 @@ fn s002_bold_scopes_with_outstanding_items() {
     for (n, open) in [(25, 30), (32, 38)] {
         let d = at(&f, n, Some("status-drift"));
         assert_eq!(d.len(), 1, "line {n}");
-        assert!(d[0].message.contains(&format!("line {open}")), "{}", d[0].message);
+        assert!(
+            d[0].message.contains(&format!("line {open}")),
+            "{}",
+            d[0].message
+        );
     }
 }
 
 #[test]
 fn s002_reports_nothing_else() {
-    assert_eq!(found(&seed(S002), &[]), [(25, "status-drift"), (32, "status-drift"), (256, "status-drift"), (261, "status-drift")]);
+    assert_eq!(
+        found(&seed(S002), &[]),
+        [
+            (25, "status-drift"),
+            (32, "status-drift"),
+            (256, "status-drift"),
+            (261, "status-drift")
+        ]
+    );
 }
 
 #[test]
@@ -190,21 +256,61 @@ fn s002_test_totals_add_up() {
 
 /// (line, rule, fragment the safe fix writes on that line)
 const S003_FIXES: &[(usize, &str, &str)] = &[
-    (10, "percent-mismatch", "**Overall Progress:** 50% (4 of 8 phases complete)"),
-    (13, "percent-mismatch", "Phase 2: Infrastructure Setup (100%)"),
-    (14, "percent-mismatch", "Phase 3: Backend Infrastructure Migration (100%)"),
-    (15, "percent-mismatch", "Phase 4: WebSocket & Real-Time Features (100%)"),
+    (
+        10,
+        "percent-mismatch",
+        "**Overall Progress:** 50% (4 of 8 phases complete)",
+    ),
+    (
+        13,
+        "percent-mismatch",
+        "Phase 2: Infrastructure Setup (100%)",
+    ),
+    (
+        14,
+        "percent-mismatch",
+        "Phase 3: Backend Infrastructure Migration (100%)",
+    ),
+    (
+        15,
+        "percent-mismatch",
+        "Phase 4: WebSocket & Real-Time Features (100%)",
+    ),
     (394, "count-mismatch", "**100% (4/4 tasks complete)**"),
-    (398, "count-mismatch", "Task 2.1: nginx Reverse Proxy Setup (4 sub-tasks)"),
+    (
+        398,
+        "count-mismatch",
+        "Task 2.1: nginx Reverse Proxy Setup (4 sub-tasks)",
+    ),
     (556, "percent-mismatch", "**100% (9/9 sub-tasks complete)**"),
     (626, "percent-mismatch", "**100% (4/4 sub-tasks complete)**"),
     (936, "count-mismatch", "**100% (12/12 sub-tasks)**"),
-    (937, "percent-mismatch", "**100% (9/9 sub-tasks)** - Not Started"),
-    (938, "percent-mismatch", "**100% (9/9 sub-tasks)** - Not Started"),
-    (939, "percent-mismatch", "**100% (4/4 sub-tasks)** - Not Started"),
-    (947, "total-mismatch", "**Total Sub-tasks:** 50 (+ 1 optional)"),
+    (
+        937,
+        "percent-mismatch",
+        "**100% (9/9 sub-tasks)** - Not Started",
+    ),
+    (
+        938,
+        "percent-mismatch",
+        "**100% (9/9 sub-tasks)** - Not Started",
+    ),
+    (
+        939,
+        "percent-mismatch",
+        "**100% (4/4 sub-tasks)** - Not Started",
+    ),
+    (
+        947,
+        "total-mismatch",
+        "**Total Sub-tasks:** 50 (+ 1 optional)",
+    ),
     (948, "total-mismatch", "**Completed Sub-tasks:** 34"),
-    (950, "total-mismatch", "**Not Started Sub-tasks:** 16 (+ 1 optional)"),
+    (
+        950,
+        "total-mismatch",
+        "**Not Started Sub-tasks:** 16 (+ 1 optional)",
+    ),
     (951, "percent-mismatch", "**Overall Progress:** ~68%"),
 ];
 
@@ -214,7 +320,10 @@ fn s003_every_stale_figure_is_reported_with_its_fix() {
     for &(n, rule, expected) in S003_FIXES {
         assert!(!at(&f, n, Some(rule)).is_empty(), "line {n}: no {rule}");
         let fixed = fixed_line(&f, n, Applicability::Safe);
-        assert!(fixed.contains(expected), "line {n}: {fixed:?} lacks {expected:?}");
+        assert!(
+            fixed.contains(expected),
+            "line {n}: {fixed:?} lacks {expected:?}"
+        );
     }
 }
 
@@ -233,27 +342,54 @@ fn s003_not_started_summary_words_have_only_an_unsafe_fix() {
         let d = at(&f, n, Some("status-drift"));
         assert_eq!(d.len(), 1, "line {n}");
         assert!(!d[0].has_safe_fix());
-        assert!(fixed_line(&f, n, Applicability::Unsafe).ends_with("- Complete"), "line {n}");
-        assert!(fixed_line(&f, n, Applicability::Safe).ends_with("- Not Started"), "line {n}");
+        assert!(
+            fixed_line(&f, n, Applicability::Unsafe).ends_with("- Complete"),
+            "line {n}"
+        );
+        assert!(
+            fixed_line(&f, n, Applicability::Safe).ends_with("- Not Started"),
+            "line {n}"
+        );
     }
 }
 
 #[test]
 fn s003_reports_nothing_else() {
     let f = seed(S003);
-    let lines: Vec<usize> = found(&f, &[]).iter().map(|(l, _)| *l).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    assert_eq!(lines, [10, 13, 14, 15, 394, 398, 556, 626, 936, 937, 938, 939, 947, 948, 950, 951]);
+    let lines: Vec<usize> = found(&f, &[])
+        .iter()
+        .map(|(l, _)| *l)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            10, 13, 14, 15, 394, 398, 556, 626, 936, 937, 938, 939, 947, 948, 950, 951
+        ]
+    );
 }
 
 #[test]
 fn s003_correct_figures_are_silent() {
-    assert_silent(&seed(S003), &[12, 239, 694, 779, 832, 925, 940, 941, 942, 943, 949], &[]);
+    assert_silent(
+        &seed(S003),
+        &[12, 239, 694, 779, 832, 925, 940, 941, 942, 943, 949],
+        &[],
+    );
 }
 
 #[test]
 fn s003_sub_task_status_fields_and_inline_code_are_silent() {
     let f = seed(S003);
-    let status: Vec<usize> = f.source.text.lines().enumerate().filter(|(_, l)| l.starts_with("**Status:**")).map(|(i, _)| i + 1).collect();
+    let status: Vec<usize> = f
+        .source
+        .text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("**Status:**"))
+        .map(|(i, _)| i + 1)
+        .collect();
     assert!(status.len() > 40);
     assert_silent(&f, &status, &[]);
     assert_silent(&f, &[29], &[]);
@@ -265,7 +401,14 @@ fn s003_after_the_safe_fixes_only_the_three_words_remain() {
     let all: Vec<&Diagnostic> = f.diagnostics.iter().collect();
     let fixed = common::apply(&f.source.text, &all, Applicability::Safe);
     let again = common::check_text(std::path::Path::new("003.md"), fixed);
-    assert_eq!(found(&again, &[]), [(937, "status-drift"), (938, "status-drift"), (939, "status-drift")]);
+    assert_eq!(
+        found(&again, &[]),
+        [
+            (937, "status-drift"),
+            (938, "status-drift"),
+            (939, "status-drift")
+        ]
+    );
 }
 
 // ---------------------------------------------------------------- 004
@@ -276,7 +419,12 @@ fn s004_rows_marked_complete_with_unticked_checklist_items() {
     for (n, item) in [(16, 266), (19, 285)] {
         let d = at(&f, n, Some("status-drift"));
         assert_eq!(d.len(), 1, "line {n}");
-        assert!(d[0].message.contains(&format!("line {item}")) && d[0].message.contains("0 of its 4 sub-items"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains(&format!("line {item}"))
+                && d[0].message.contains("0 of its 4 sub-items"),
+            "{}",
+            d[0].message
+        );
         let safe = fixed_line(&f, n, Applicability::Safe);
         assert!(safe.contains("| 🟢 | 0% |"), "{safe}");
         let all = fixed_line(&f, n, Applicability::Unsafe);
@@ -289,15 +437,32 @@ fn s004_overall_progress_counts_tasks() {
     let f = seed(S004);
     let d = at(&f, 6, Some("percent-mismatch"));
     assert_eq!(d.len(), 1);
-    assert!(d[0].message.contains("5 tasks") && d[0].message.contains("40%"), "{}", d[0].message);
-    assert_eq!(fixed_line(&f, 6, Applicability::Safe), "**Overall Progress:** 40%");
+    assert!(
+        d[0].message.contains("5 tasks") && d[0].message.contains("40%"),
+        "{}",
+        d[0].message
+    );
+    assert_eq!(
+        fixed_line(&f, 6, Applicability::Safe),
+        "**Overall Progress:** 40%"
+    );
 }
 
 #[test]
 fn s004_reports_nothing_else() {
     let f = seed(S004);
-    let rest: Vec<_> = found(&f, &[]).into_iter().filter(|(_, r)| *r != "critical-path-mismatch").collect();
-    assert_eq!(rest, [(6, "percent-mismatch"), (16, "status-drift"), (19, "status-drift")]);
+    let rest: Vec<_> = found(&f, &[])
+        .into_iter()
+        .filter(|(_, r)| *r != "critical-path-mismatch")
+        .collect();
+    assert_eq!(
+        rest,
+        [
+            (6, "percent-mismatch"),
+            (16, "status-drift"),
+            (19, "status-drift")
+        ]
+    );
 }
 
 #[test]

@@ -24,34 +24,80 @@ pub struct Found {
 
 macro_rules! re {
     ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pattern).expect("valid regex"));
+        static $name: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new($pattern).expect("valid regex"));
     };
 }
 
 const NOUN: &str = r"([A-Za-z][A-Za-z-]*)";
-re!(COUNT_PAREN, &format!(r"\(\s*(?:\*\*)?(\d+)\s*/\s*(\d+)\b(?:\s+{NOUN})?"));
-re!(COUNT_AFTER_PERCENT, &format!(r"%\s*(?:\*\*)?\s*[-–—]\s*(?:\*\*)?\s*(\d+)\s*/\s*(\d+)\b(?:\s+{NOUN})?"));
-re!(COUNT_OF, &format!(r"(?i)\b(\d+)\s+of\s+(\d+)\s+{NOUN}\s+(?:are\s+|is\s+)?(?:complete|completed|done|finished)\b"));
+re!(
+    COUNT_PAREN,
+    &format!(r"\(\s*(?:\*\*)?(\d+)\s*/\s*(\d+)\b(?:\s+{NOUN})?")
+);
+re!(
+    COUNT_AFTER_PERCENT,
+    &format!(r"%\s*(?:\*\*)?\s*[-–—]\s*(?:\*\*)?\s*(\d+)\s*/\s*(\d+)\b(?:\s+{NOUN})?")
+);
+re!(
+    COUNT_OF,
+    &format!(
+        r"(?i)\b(\d+)\s+of\s+(\d+)\s+{NOUN}\s+(?:are\s+|is\s+)?(?:complete|completed|done|finished)\b"
+    )
+);
 re!(SIZE_PAREN, &format!(r"\(\s*(\d+)\s+{NOUN}\s*\)"));
-re!(SIZE_ACROSS, &format!(r"(?i)\(\s*(\d+)\s+{NOUN}\s+(?:across|in|over)\s+(\d+)\s+{NOUN}\s*\)"));
-re!(PERCENT_PAREN, r"\(\s*(?:\*\*)?(~|≈|about\s+|approx\.?\s+)?(\d{1,3}(?:\.\d+)?)%\s*(?:\*\*)?\s*(?:\)|[-–—(])");
-re!(PERCENT_BEFORE_COUNT, r"(~|≈)?(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+");
-re!(PERCENT_LEADING, r"^\s*(?:\*\*)?\s*(~|≈|about\s+|approx\.?\s+)?(\d{1,3}(?:\.\d+)?)%");
-re!(TALLY_LABEL, r"(?i)^(total|completed|complete|done|finished|in[ -]progress|not[ -]started|remaining)\b\s*(.*)$");
-re!(TALLY_VALUE, r"^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\*\*)?\s*$");
-re!(PARTS_TOTAL, r"(?i)\b(\d+)\s+((?:[a-z]+\s)?[a-z]+?)\s+total\b");
-re!(PLUS_PARTS, r"\((\s*\d+\s+[A-Za-z-]+(?:\s*\+\s*\d+\s+[A-Za-z-]+)+\s*)\)");
-re!(NUMBER_NOUN, r"(\d+)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)");
+re!(
+    SIZE_ACROSS,
+    &format!(r"(?i)\(\s*(\d+)\s+{NOUN}\s+(?:across|in|over)\s+(\d+)\s+{NOUN}\s*\)")
+);
+re!(
+    PERCENT_PAREN,
+    r"\(\s*(?:\*\*)?(~|≈|about\s+|approx\.?\s+)?(\d{1,3}(?:\.\d+)?)%\s*(?:\*\*)?\s*(?:\)|[-–—(])"
+);
+re!(
+    PERCENT_BEFORE_COUNT,
+    r"(~|≈)?(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+"
+);
+re!(
+    PERCENT_LEADING,
+    r"^\s*(?:\*\*)?\s*(~|≈|about\s+|approx\.?\s+)?(\d{1,3}(?:\.\d+)?)%"
+);
+re!(
+    TALLY_LABEL,
+    r"(?i)^(total|completed|complete|done|finished|in[ -]progress|not[ -]started|remaining)\b\s*(.*)$"
+);
+re!(
+    TALLY_VALUE,
+    r"^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\*\*)?\s*$"
+);
+re!(
+    PARTS_TOTAL,
+    r"(?i)\b(\d+)\s+((?:[a-z]+\s)?[a-z]+?)\s+total\b"
+);
+re!(
+    PLUS_PARTS,
+    r"\((\s*\d+\s+[A-Za-z-]+(?:\s*\+\s*\d+\s+[A-Za-z-]+)+\s*)\)"
+);
+re!(
+    NUMBER_NOUN,
+    r"(\d+)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)"
+);
 
 fn figure(c: &Captures, i: usize, base: usize) -> Option<Figure> {
     let m = c.get(i)?;
-    Some(Figure { value: m.as_str().parse().ok()?, span: base + m.start()..base + m.end() })
+    Some(Figure {
+        value: m.as_str().parse().ok()?,
+        span: base + m.start()..base + m.end(),
+    })
 }
 
 fn percent(c: &Captures, i: usize, base: usize) -> Option<Percent> {
     let m = c.get(i)?;
     let decimals = m.as_str().split_once('.').map_or(0, |(_, d)| d.len() as u8);
-    Some(Percent { value: m.as_str().parse().ok()?, decimals, span: base + m.start()..base + m.end() })
+    Some(Percent {
+        value: m.as_str().parse().ok()?,
+        decimals,
+        span: base + m.start()..base + m.end(),
+    })
 }
 
 fn countable(noun: Option<&str>) -> bool {
@@ -63,7 +109,9 @@ pub fn counts(text: &str, base: usize) -> Vec<Found> {
     let mut out = Vec::new();
     for re in [&*COUNT_PAREN, &*COUNT_AFTER_PERCENT, &*COUNT_OF] {
         for c in re.captures_iter(text) {
-            let (Some(done), Some(total)) = (figure(&c, 1, base), figure(&c, 2, base)) else { continue };
+            let (Some(done), Some(total)) = (figure(&c, 1, base), figure(&c, 2, base)) else {
+                continue;
+            };
             let noun = c.get(3).map(|m| m.as_str());
             if done.value > total.value || total.value == 0 || !countable(noun) {
                 continue;
@@ -73,7 +121,11 @@ pub fn counts(text: &str, base: usize) -> Vec<Found> {
             }
             let at = c.get(0).map_or(0, |m| m.start());
             let noun = noun.map(singular);
-            out.push(Found { kind: ClaimKind::Count { done, total, noun }, approx: false, at });
+            out.push(Found {
+                kind: ClaimKind::Count { done, total, noun },
+                approx: false,
+                at,
+            });
         }
     }
     out
@@ -97,10 +149,20 @@ pub fn sizes(text: &str, base: usize) -> Vec<Found> {
 }
 
 fn push_size(out: &mut Vec<Found>, c: &Captures, n: usize, noun: usize, base: usize, at: usize) {
-    let (Some(total), Some(noun)) = (figure(c, n, base), c.get(noun)) else { return };
+    let (Some(total), Some(noun)) = (figure(c, n, base), c.get(noun)) else {
+        return;
+    };
     if is_work_noun(noun.as_str()) || kind_of(noun.as_str()).is_some() {
-        let kind = ClaimKind::Size { total, noun: singular(noun.as_str()), list_len: None };
-        out.push(Found { kind, approx: false, at });
+        let kind = ClaimKind::Size {
+            total,
+            noun: singular(noun.as_str()),
+            list_len: None,
+        };
+        out.push(Found {
+            kind,
+            approx: false,
+            at,
+        });
     }
 }
 
@@ -123,12 +185,20 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for re in [&*PERCENT_PAREN, &*PERCENT_BEFORE_COUNT] {
         for c in re.captures_iter(text) {
-            let Some(p) = percent(&c, 2, base) else { continue };
-            if out.iter().any(|f| matches!(&f.kind, ClaimKind::Percent { percent, .. } if percent.span == p.span)) {
+            let Some(p) = percent(&c, 2, base) else {
+                continue;
+            };
+            if out.iter().any(
+                |f| matches!(&f.kind, ClaimKind::Percent { percent, .. } if percent.span == p.span),
+            ) {
                 continue;
             }
             let at = c.get(0).map_or(0, |m| m.start());
-            out.push(Found { kind: ClaimKind::Percent { percent: p }, approx: c.get(1).is_some(), at });
+            out.push(Found {
+                kind: ClaimKind::Percent { percent: p },
+                approx: c.get(1).is_some(),
+                at,
+            });
         }
     }
     out
@@ -138,7 +208,11 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
 pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
     let c = PERCENT_LEADING.captures(text)?;
     let p = percent(&c, 2, base)?;
-    Some(Found { kind: ClaimKind::Percent { percent: p }, approx: c.get(1).is_some(), at: 0 })
+    Some(Found {
+        kind: ClaimKind::Percent { percent: p },
+        approx: c.get(1).is_some(),
+        at: 0,
+    })
 }
 
 /// A `Total / Completed / In Progress / Not Started [noun]` field and its value.
@@ -161,7 +235,16 @@ pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
     let v = TALLY_VALUE.captures(value)?;
     let figure = figure(&v, 1, value_base)?;
     let optional = self::figure(&v, 2, value_base);
-    Some(Found { kind: ClaimKind::Tally { tally, figure, noun, optional }, approx: false, at: 0 })
+    Some(Found {
+        kind: ClaimKind::Tally {
+            tally,
+            figure,
+            noun,
+            optional,
+        },
+        approx: false,
+        at: 0,
+    })
 }
 
 /// `532 unit tests total`: the figure and its noun; the parts come from the list after it.
@@ -183,16 +266,34 @@ pub fn plus_parts(text: &str, base: usize) -> Vec<Found> {
     for c in PLUS_PARTS.captures_iter(text) {
         let Some(open) = c.get(0) else { continue };
         let before = &text[..open.start()];
-        let Some(total) = NUMBER_NOUN.captures_iter(before).last() else { continue };
+        let Some(total) = NUMBER_NOUN.captures_iter(before).last() else {
+            continue;
+        };
         let Some(whole) = total.get(0) else { continue };
         if before[whole.end()..].len() > 30 || before[whole.end()..].contains([')', '(']) {
             continue;
         }
-        let parts: Vec<u64> =
-            c[1].split('+').filter_map(|p| p.split_whitespace().next()?.parse().ok()).collect();
-        let Some(figure) = figure(&total, 1, base) else { continue };
-        let what = total[2].split_whitespace().next().unwrap_or_default().to_string();
-        out.push(Found { kind: ClaimKind::Sum { figure, parts, what }, approx: false, at: whole.start() });
+        let parts: Vec<u64> = c[1]
+            .split('+')
+            .filter_map(|p| p.split_whitespace().next()?.parse().ok())
+            .collect();
+        let Some(figure) = figure(&total, 1, base) else {
+            continue;
+        };
+        let what = total[2]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        out.push(Found {
+            kind: ClaimKind::Sum {
+                figure,
+                parts,
+                what,
+            },
+            approx: false,
+            at: whole.start(),
+        });
     }
     out
 }
@@ -210,16 +311,28 @@ pub fn status_value(
     if let Some((state, len, _)) = super::text::checkbox(&text[pos..]) {
         let canonical = if state == State::Done { "[x]" } else { "[ ]" };
         let span = base + pos..base + pos + len;
-        let m = crate::model::Marker { state, text: canonical.to_string(), span, garbled: false };
+        let m = crate::model::Marker {
+            state,
+            text: canonical.to_string(),
+            span,
+            garbled: false,
+        };
         return Some((state, None, Some(m)));
     }
     if let Some(m) = vocab.marker_at(&text[pos..]) {
-        let state = legend.state_of(&m.canonical).or_else(|| vocab.marker_state(&m.canonical));
+        let state = legend
+            .state_of(&m.canonical)
+            .or_else(|| vocab.marker_state(&m.canonical));
         let mut len = m.len;
         len += text[pos + len..].len() - text[pos + len..].trim_start_matches('\u{FE0F}').len();
         if let Some(state) = state {
             let span = base + pos..base + pos + len;
-            marker = Some(crate::model::Marker { state, text: m.canonical, span, garbled: m.garbled });
+            marker = Some(crate::model::Marker {
+                state,
+                text: m.canonical,
+                span,
+                garbled: m.garbled,
+            });
         }
         pos += len;
         pos += super::text::emphasis_len(&text[pos..]);
@@ -238,9 +351,13 @@ mod tests {
         found
             .iter()
             .map(|f| match &f.kind {
-                ClaimKind::Count { done, total, noun } => format!("{}/{} {:?}", done.value, total.value, noun),
+                ClaimKind::Count { done, total, noun } => {
+                    format!("{}/{} {:?}", done.value, total.value, noun)
+                }
                 ClaimKind::Size { total, noun, .. } => format!("{} {noun}", total.value),
-                ClaimKind::Percent { percent, .. } => format!("{}% approx={}", percent.value, f.approx),
+                ClaimKind::Percent { percent, .. } => {
+                    format!("{}% approx={}", percent.value, f.approx)
+                }
                 ClaimKind::Sum { figure, parts, .. } => format!("{} = {parts:?}", figure.value),
                 other => format!("{other:?}"),
             })
@@ -249,11 +366,26 @@ mod tests {
 
     #[test]
     fn count_forms() {
-        assert_eq!(values(&counts("Epic 01: Setup (0/12 tasks)", 0)), ["0/12 Some(\"task\")"]);
-        assert_eq!(values(&counts("(100% - 12/12 sub-tasks complete)", 0)), ["12/12 Some(\"sub-task\")"]);
-        assert_eq!(values(&counts("**0% (0/9 sub-tasks complete)**", 0)), ["0/9 Some(\"sub-task\")"]);
-        assert_eq!(values(&counts("12.5% (1 of 8 phases complete)", 0)), ["1/8 Some(\"phase\")"]);
-        assert_eq!(values(&counts("**Key Controllers** (0/40):", 0)), ["0/40 None"]);
+        assert_eq!(
+            values(&counts("Epic 01: Setup (0/12 tasks)", 0)),
+            ["0/12 Some(\"task\")"]
+        );
+        assert_eq!(
+            values(&counts("(100% - 12/12 sub-tasks complete)", 0)),
+            ["12/12 Some(\"sub-task\")"]
+        );
+        assert_eq!(
+            values(&counts("**0% (0/9 sub-tasks complete)**", 0)),
+            ["0/9 Some(\"sub-task\")"]
+        );
+        assert_eq!(
+            values(&counts("12.5% (1 of 8 phases complete)", 0)),
+            ["1/8 Some(\"phase\")"]
+        );
+        assert_eq!(
+            values(&counts("**Key Controllers** (0/40):", 0)),
+            ["0/40 None"]
+        );
         assert!(counts("(24/7 support)", 0).is_empty());
         assert!(counts("(1/2 day)", 0).is_empty());
         assert!(counts("46/46 tests passing", 0).is_empty());
@@ -261,32 +393,74 @@ mod tests {
 
     #[test]
     fn size_forms() {
-        assert_eq!(values(&sizes("Task 2.1: nginx (3 sub-tasks)", 0)), ["3 sub-task"]);
-        assert_eq!(values(&sizes("Overview (22 Epics Across 7 Phases)", 0)), ["22 epic", "7 phase"]);
+        assert_eq!(
+            values(&sizes("Task 2.1: nginx (3 sub-tasks)", 0)),
+            ["3 sub-task"]
+        );
+        assert_eq!(
+            values(&sizes("Overview (22 Epics Across 7 Phases)", 0)),
+            ["22 epic", "7 phase"]
+        );
         assert!(sizes("(78 KB)", 0).is_empty());
         assert!(sizes("(9 channels)", 0).is_empty());
-        assert_eq!(own_size("**Automation** (5 models): Rule"), Some(("model".into(), 5)));
+        assert_eq!(
+            own_size("**Automation** (5 models): Rule"),
+            Some(("model".into(), 5))
+        );
         assert_eq!(placeholder("**[31 more controllers...]**"), Some(31));
     }
 
     #[test]
     fn percent_forms() {
-        assert_eq!(values(&percents("Phase 2: Setup (0%)", 0)), ["0% approx=false"]);
-        assert_eq!(values(&percents("**Phase 1** - **100% (13/13 sub-tasks)**", 0)), ["100% approx=false"]);
-        assert_eq!(values(&percents("(100% - 12/12 sub-tasks complete)", 0)), ["100% approx=false"]);
+        assert_eq!(
+            values(&percents("Phase 2: Setup (0%)", 0)),
+            ["0% approx=false"]
+        );
+        assert_eq!(
+            values(&percents("**Phase 1** - **100% (13/13 sub-tasks)**", 0)),
+            ["100% approx=false"]
+        );
+        assert_eq!(
+            values(&percents("(100% - 12/12 sub-tasks complete)", 0)),
+            ["100% approx=false"]
+        );
         assert!(percents("85%+ coverage, >90% threshold", 0).is_empty());
-        assert_eq!(values(&[leading_percent(" ~25%", 0).unwrap()]), ["25% approx=true"]);
+        assert_eq!(
+            values(&[leading_percent(" ~25%", 0).unwrap()]),
+            ["25% approx=true"]
+        );
     }
 
     #[test]
     fn totals() {
         let t = tally("Total Sub-tasks", " 52 (+ 1 optional)", 0).unwrap();
-        assert!(matches!(t.kind, ClaimKind::Tally { tally: Tally::Total, optional: Some(_), .. }));
+        assert!(matches!(
+            t.kind,
+            ClaimKind::Tally {
+                tally: Tally::Total,
+                optional: Some(_),
+                ..
+            }
+        ));
         assert!(tally("Completed Date", " 2026-12-10", 0).is_none());
         assert!(tally("Total Duration", " 5 weeks", 0).is_none());
-        assert_eq!(parts_total("(532 unit tests total across all services):", 0).unwrap().1, "unit test");
-        assert_eq!(part_of("CI/CD Monitor: 5 unit tests (20 tests total)", "unit test"), Some(5));
-        assert_eq!(values(&plus_parts("145 tests passing (109 unit + 36 integration)", 0)), ["145 = [109, 36]"]);
+        assert_eq!(
+            parts_total("(532 unit tests total across all services):", 0)
+                .unwrap()
+                .1,
+            "unit test"
+        );
+        assert_eq!(
+            part_of("CI/CD Monitor: 5 unit tests (20 tests total)", "unit test"),
+            Some(5)
+        );
+        assert_eq!(
+            values(&plus_parts(
+                "145 tests passing (109 unit + 36 integration)",
+                0
+            )),
+            ["145 = [109, 36]"]
+        );
         assert!(plus_parts("113 tests passing (82 unit, 31 integration)", 0).is_empty());
     }
 }

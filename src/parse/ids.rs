@@ -8,14 +8,40 @@ use crate::model::UnitId;
 
 /// Kind words that name units, singular and lower case.
 const KINDS: &[&str] = &[
-    "phase", "epic", "task", "sub-task", "story", "milestone", "step", "stage", "sprint", "week",
-    "feature", "module", "part", "ticket", "deliverable", "item",
+    "phase",
+    "epic",
+    "task",
+    "sub-task",
+    "story",
+    "milestone",
+    "step",
+    "stage",
+    "sprint",
+    "week",
+    "feature",
+    "module",
+    "part",
+    "ticket",
+    "deliverable",
+    "item",
 ];
 
 /// Nouns that count work, for size claims such as `(3 sub-tasks)`.
 const WORK_NOUNS: &[&str] = &[
-    "phase", "epic", "task", "sub-task", "story", "milestone", "step", "stage", "feature",
-    "ticket", "deliverable", "item", "checkpoint", "todo",
+    "phase",
+    "epic",
+    "task",
+    "sub-task",
+    "story",
+    "milestone",
+    "step",
+    "stage",
+    "feature",
+    "ticket",
+    "deliverable",
+    "item",
+    "checkpoint",
+    "todo",
 ];
 
 /// Units of time and measure: a count or size in these is never a count of work.
@@ -33,7 +59,8 @@ static LEADING_KIND: LazyLock<Regex> = LazyLock::new(|| {
 static LEADING_SHORT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([ET])(\d{1,4})\b(?:[^-–\d]|$)").expect("valid regex"));
 static LEADING_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d+(?:\.\d+)+|\d+)(?:\*\*|__)?(?:[.:)](?:\s|$)|\s*$)|^(\d+\.\d+(?:\.\d+)*)\s").expect("valid regex")
+    Regex::new(r"^(\d+(?:\.\d+)+|\d+)(?:\*\*|__)?(?:[.:)](?:\s|$)|\s*$)|^(\d+\.\d+(?:\.\d+)*)\s")
+        .expect("valid regex")
 });
 /// An id mentioned anywhere in a line: `Phase 3`, `Task 2.1`, `E07`.
 static ID_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,34 +121,56 @@ fn short_kind(letter: &str) -> &'static str {
 /// The id a title starts with, and the byte length of that label.
 pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
     if let Some(c) = LEADING_KIND.captures(title) {
-        let id = UnitId { kind: kind_of(&c[1]), number: normalize_number(&c[2]) };
+        let id = UnitId {
+            kind: kind_of(&c[1]),
+            number: normalize_number(&c[2]),
+        };
         return Some((id, c.get(2).map_or(0, |m| m.end())));
     }
     if let Some(c) = LEADING_SHORT.captures(title) {
-        let id = UnitId { kind: Some(short_kind(&c[1]).into()), number: normalize_number(&c[2]) };
+        let id = UnitId {
+            kind: Some(short_kind(&c[1]).into()),
+            number: normalize_number(&c[2]),
+        };
         return Some((id, c.get(2).map_or(0, |m| m.end())));
     }
     let c = LEADING_BARE.captures(title)?;
     let m = c.get(1).or_else(|| c.get(2))?;
-    Some((UnitId { kind: None, number: normalize_number(m.as_str()) }, m.end()))
+    Some((
+        UnitId {
+            kind: None,
+            number: normalize_number(m.as_str()),
+        },
+        m.end(),
+    ))
 }
 
 /// The last id mentioned in `text`, with its start, if any.
 pub fn last_id_ref(text: &str) -> Option<UnitId> {
-    ID_REF.captures_iter(text).last().map(|c| match (c.get(1), c.get(3)) {
-        (Some(kind), _) => UnitId { kind: kind_of(kind.as_str()), number: normalize_number(&c[2]) },
-        (None, Some(letter)) => {
-            UnitId { kind: Some(short_kind(letter.as_str()).into()), number: normalize_number(&c[4]) }
-        }
-        _ => unreachable!("one alternative matched"),
-    })
+    ID_REF
+        .captures_iter(text)
+        .last()
+        .map(|c| match (c.get(1), c.get(3)) {
+            (Some(kind), _) => UnitId {
+                kind: kind_of(kind.as_str()),
+                number: normalize_number(&c[2]),
+            },
+            (None, Some(letter)) => UnitId {
+                kind: Some(short_kind(letter.as_str()).into()),
+                number: normalize_number(&c[4]),
+            },
+            _ => unreachable!("one alternative matched"),
+        })
 }
 
 /// Any id mentioned in a document title such as `Task Tracking - Phase 1`.
 pub fn title_id(title: &str) -> Option<UnitId> {
     let c = ID_REF.captures(title)?;
     let kind = c.get(1)?;
-    Some(UnitId { kind: kind_of(kind.as_str()), number: normalize_number(&c[2]) })
+    Some(UnitId {
+        kind: kind_of(kind.as_str()),
+        number: normalize_number(&c[2]),
+    })
 }
 
 #[cfg(test)]
@@ -129,13 +178,22 @@ mod tests {
     use super::*;
 
     fn id(kind: Option<&str>, number: &str) -> UnitId {
-        UnitId { kind: kind.map(str::to_string), number: number.to_string() }
+        UnitId {
+            kind: kind.map(str::to_string),
+            number: number.to_string(),
+        }
     }
 
     #[test]
     fn leading_ids() {
-        assert_eq!(leading_id("Epic 01: Infrastructure").unwrap().0, id(Some("epic"), "1"));
-        assert_eq!(leading_id("Sub-task 1.1.1: Review").unwrap().0, id(Some("sub-task"), "1.1.1"));
+        assert_eq!(
+            leading_id("Epic 01: Infrastructure").unwrap().0,
+            id(Some("epic"), "1")
+        );
+        assert_eq!(
+            leading_id("Sub-task 1.1.1: Review").unwrap().0,
+            id(Some("sub-task"), "1.1.1")
+        );
         assert_eq!(leading_id("E11: Auth").unwrap().0, id(Some("epic"), "11"));
         assert_eq!(leading_id("1.1**: Create").unwrap().0, id(None, "1.1"));
         assert_eq!(leading_id("1. Set up").unwrap().0, id(None, "1"));
@@ -158,8 +216,14 @@ mod tests {
 
     #[test]
     fn references() {
-        assert_eq!(last_id_ref("**Phase 3 Completion:** 0%"), Some(id(Some("phase"), "3")));
+        assert_eq!(
+            last_id_ref("**Phase 3 Completion:** 0%"),
+            Some(id(Some("phase"), "3"))
+        );
         assert_eq!(last_id_ref("Overall Progress: 80%"), None);
-        assert_eq!(title_id("Task Tracking - Phase 1"), Some(id(Some("phase"), "1")));
+        assert_eq!(
+            title_id("Task Tracking - Phase 1"),
+            Some(id(Some("phase"), "1"))
+        );
     }
 }

@@ -12,7 +12,8 @@ use crate::source::SourceFile;
 use crate::vocab::{Vocab, phrase_state};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$").expect("valid regex")
+    Regex::new(r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$")
+        .expect("valid regex")
 });
 
 /// Reads the legend, and the start lines of the lists that hold it (they are not work).
@@ -28,7 +29,11 @@ pub fn read<'n>(root: &'n AstNode<'n>, src: &SourceFile, vocab: &Vocab) -> (Lege
         match value {
             NodeValue::Paragraph | NodeValue::Heading(_) => {
                 let line = src.line_text(start.line);
-                let text = plain(line.get(start.column - 1..).unwrap_or_default().trim_start_matches('#'));
+                let text = plain(
+                    line.get(start.column - 1..)
+                        .unwrap_or_default()
+                        .trim_start_matches('#'),
+                );
                 labelled = match LABEL.captures(&text) {
                     Some(c) if !c[1].trim().is_empty() => {
                         inline_entries(&c[1], vocab, &mut legend);
@@ -41,8 +46,15 @@ pub fn read<'n>(root: &'n AstNode<'n>, src: &SourceFile, vocab: &Vocab) -> (Lege
             NodeValue::List(_) if labelled => {
                 for item in node.children() {
                     let pos = item.data().sourcepos.start;
-                    let text = src.line_text(pos.line).get(pos.column - 1..).unwrap_or_default();
-                    entry(text.trim_start_matches(['-', '*', '+', ' ']), vocab, &mut legend);
+                    let text = src
+                        .line_text(pos.line)
+                        .get(pos.column - 1..)
+                        .unwrap_or_default();
+                    entry(
+                        text.trim_start_matches(['-', '*', '+', ' ']),
+                        vocab,
+                        &mut legend,
+                    );
                 }
                 lists.push(start.line);
                 labelled = false;
@@ -51,8 +63,13 @@ pub fn read<'n>(root: &'n AstNode<'n>, src: &SourceFile, vocab: &Vocab) -> (Lege
                 for line in start.line..=end.line {
                     let first = src.line_text(line).trim().trim_start_matches('|');
                     let mut cells = first.split('|');
-                    let (marker, meaning) = (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
-                    entry(&format!("{} {}", marker.trim(), meaning.trim()), vocab, &mut legend);
+                    let (marker, meaning) =
+                        (cells.next().unwrap_or(""), cells.next().unwrap_or(""));
+                    entry(
+                        &format!("{} {}", marker.trim(), meaning.trim()),
+                        vocab,
+                        &mut legend,
+                    );
                 }
                 labelled = false;
             }
@@ -71,11 +88,13 @@ fn inline_entries(text: &str, vocab: &Vocab, legend: &mut Legend) {
 /// One `MARKER meaning` entry; separators `=`, `:`, `-` between them are allowed.
 fn entry(text: &str, vocab: &Vocab, legend: &mut Legend) {
     let text = text.trim_start_matches(['*', '_', ' ']);
-    let Some(m) = vocab.marker_at(text) else { return };
+    let Some(m) = vocab.marker_at(text) else {
+        return;
+    };
     let meaning = text[m.len..].trim_start_matches(['\u{FE0F}', ' ', '=', ':', '-', '–', '*', '_']);
-    if let Some(state) = phrase_state(meaning) {
-        if legend.state_of(&m.canonical).is_none() {
-            legend.entries.push((m.canonical, state));
-        }
+    if let Some(state) = phrase_state(meaning)
+        && legend.state_of(&m.canonical).is_none()
+    {
+        legend.entries.push((m.canonical, state));
     }
 }

@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 use comrak::nodes::{AstNode, NodeValue};
 use regex::Regex;
 
+use super::Builder;
 use super::claims;
 use super::ids::leading_id;
 use super::paragraph::trailing_status;
 use super::text::{self, is_optional, mask_code, plain};
-use super::Builder;
 use crate::model::{Site, Subject, Unit, UnitIdx, UnitKind};
 
 static BULLET: LazyLock<Regex> =
@@ -18,7 +18,12 @@ static BULLET: LazyLock<Regex> =
 
 impl Builder<'_> {
     /// Walks a list. Items become children of `parent_item`, or of `container` at the top.
-    pub(crate) fn list<'n>(&mut self, list: &'n AstNode<'n>, container: UnitIdx, parent_item: Option<UnitIdx>) {
+    pub(crate) fn list<'n>(
+        &mut self,
+        list: &'n AstNode<'n>,
+        container: UnitIdx,
+        parent_item: Option<UnitIdx>,
+    ) {
         for entry in list.children() {
             let pos = entry.data().sourcepos.start;
             let line = pos.line;
@@ -38,7 +43,14 @@ impl Builder<'_> {
     }
 
     /// One entry's first line. Returns the item it made, if it starts with a marker.
-    fn entry(&mut self, masked: &str, base: usize, line: usize, container: UnitIdx, parent_item: Option<UnitIdx>) -> Option<UnitIdx> {
+    fn entry(
+        &mut self,
+        masked: &str,
+        base: usize,
+        line: usize,
+        container: UnitIdx,
+        parent_item: Option<UnitIdx>,
+    ) -> Option<UnitIdx> {
         let lead = text::lead(masked, base, self.vocab, self.legend);
         if let Some(bad) = lead.bad_checkbox.clone() {
             self.bad_checkboxes.push(bad);
@@ -50,7 +62,12 @@ impl Builder<'_> {
         let parent = parent_item.unwrap_or(container);
         let title_text = &masked[lead.title_start..];
         let title = plain(title_text);
-        let mut unit = Unit::new(UnitKind::Item, line, base..base + masked.len(), Some(parent));
+        let mut unit = Unit::new(
+            UnitKind::Item,
+            line,
+            base..base + masked.len(),
+            Some(parent),
+        );
         unit.id = leading_id(&title).map(|(id, _)| id);
         unit.optional = lead.starred || is_optional(&title) || self.optional_parent(parent);
         unit.size = claims::own_size(title_text);
@@ -71,7 +88,14 @@ impl Builder<'_> {
         let Some(named) = super::ids::last_id_ref(masked) else {
             let group = self.new_group();
             let sums = claims::plus_parts(masked, base);
-            self.add_claims(sums, masked, Subject::Unit(self.section()), Site::Entry, line, group);
+            self.add_claims(
+                sums,
+                masked,
+                Subject::Unit(self.section()),
+                Site::Entry,
+                line,
+                group,
+            );
             return;
         };
         let before_first = |at: usize| super::ids::last_id_ref(&masked[..at]).is_some();
@@ -81,11 +105,18 @@ impl Builder<'_> {
         found.extend(claims::sizes(masked, base));
         found.extend(claims::plus_parts(masked, base));
         found.retain(|f| before_first(f.at));
-        if let Some(status) = trailing_status(self, masked, base) {
-            if before_first(status.at) {
-                found.push(status);
-            }
+        if let Some(status) = trailing_status(self, masked, base)
+            && before_first(status.at)
+        {
+            found.push(status);
         }
-        self.add_claims(found, masked, Subject::Named(named), Site::Entry, line, group);
+        self.add_claims(
+            found,
+            masked,
+            Subject::Named(named),
+            Site::Entry,
+            line,
+            group,
+        );
     }
 }

@@ -45,7 +45,15 @@ pub fn parse(source: SourceFile, vocab: &Vocab) -> Document {
     b.blocks(root);
     let (units, claims, bad_checkboxes, code_blocks) = b.finish();
     let garbled = find_garbled(&source.text);
-    Document { source, units, claims, legend, bad_checkboxes, garbled, code_blocks }
+    Document {
+        source,
+        units,
+        claims,
+        legend,
+        bad_checkboxes,
+        garbled,
+        code_blocks,
+    }
 }
 
 /// State while walking the top-level blocks of one document.
@@ -69,7 +77,12 @@ pub(crate) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(src: &'a SourceFile, vocab: &'a Vocab, legend: &'a Legend, legend_lists: Vec<usize>) -> Self {
+    fn new(
+        src: &'a SourceFile,
+        vocab: &'a Vocab,
+        legend: &'a Legend,
+        legend_lists: Vec<usize>,
+    ) -> Self {
         let end = src.text.len();
         Self {
             src,
@@ -141,7 +154,15 @@ impl<'a> Builder<'a> {
     }
 
     /// Records found claims; those naming a unit before them speak of it, the rest of `default`.
-    pub(crate) fn add_claims(&mut self, found: Vec<Found>, line_text: &str, default: Subject, site: Site, line: usize, group: usize) {
+    pub(crate) fn add_claims(
+        &mut self,
+        found: Vec<Found>,
+        line_text: &str,
+        default: Subject,
+        site: Site,
+        line: usize,
+        group: usize,
+    ) {
         for f in found {
             let subject = match ids::last_id_ref(&line_text[..f.at.min(line_text.len())]) {
                 Some(id) => Subject::Named(id),
@@ -151,10 +172,28 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(crate) fn push_claim(&mut self, f: Found, subject: Subject, site: Site, line: usize, group: usize) {
-        let claim = Claim { kind: f.kind, subject, site, line, approx: f.approx, group };
+    pub(crate) fn push_claim(
+        &mut self,
+        f: Found,
+        subject: Subject,
+        site: Site,
+        line: usize,
+        group: usize,
+    ) {
+        let claim = Claim {
+            kind: f.kind,
+            subject,
+            site,
+            line,
+            approx: f.approx,
+            group,
+        };
         let span = claim_span(&claim.kind);
-        if !self.claims.iter().any(|c| c.line == line && claim_span(&c.kind) == span) {
+        if !self
+            .claims
+            .iter()
+            .any(|c| c.line == line && claim_span(&c.kind) == span)
+        {
             self.claims.push(claim);
         }
     }
@@ -165,7 +204,10 @@ impl<'a> Builder<'a> {
         let raw = &self.src.text[span.clone()];
         let hashes = raw.len() - raw.trim_start_matches('#').len();
         let body_start = start + hashes + (raw.len() - hashes - raw[hashes..].trim_start().len());
-        let body = self.src.text[body_start..span.end].trim_end().trim_end_matches('#').trim_end();
+        let body = self.src.text[body_start..span.end]
+            .trim_end()
+            .trim_end_matches('#')
+            .trim_end();
         let title = text::plain(body);
         let is_title = level == 1 && self.h1_count == 1 && self.sections.is_empty();
         let idx = if is_title {
@@ -186,7 +228,14 @@ impl<'a> Builder<'a> {
             idx
         };
         let masked = text::mask_code(body).into_owned();
-        self.line_claims(&masked, body_start, Subject::Unit(idx), Site::Heading, line, true);
+        self.line_claims(
+            &masked,
+            body_start,
+            Subject::Unit(idx),
+            Site::Heading,
+            line,
+            true,
+        );
         if let Some(found) = paragraph::trailing_status(self, &masked, body_start) {
             let group = self.new_group();
             self.push_claim(found, Subject::Unit(idx), Site::Heading, line, group);
@@ -195,7 +244,15 @@ impl<'a> Builder<'a> {
 
     /// Counts, sizes, percentages and `+` sums in one line. In headings every claim speaks of
     /// the section; elsewhere a claim may name its unit.
-    pub(crate) fn line_claims(&mut self, masked: &str, base: usize, subject: Subject, site: Site, line: usize, structural: bool) {
+    pub(crate) fn line_claims(
+        &mut self,
+        masked: &str,
+        base: usize,
+        subject: Subject,
+        site: Site,
+        line: usize,
+        structural: bool,
+    ) {
         let group = self.new_group();
         let mut found = claims::counts(masked, base);
         found.extend(claims::percents(masked, base));
@@ -212,7 +269,12 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> (Vec<Unit>, Vec<Claim>, Vec<BadCheckbox>, Vec<Span>) {
         table::drop_unmatched_rows(&mut self);
-        (self.units, self.claims, self.bad_checkboxes, self.code_blocks)
+        (
+            self.units,
+            self.claims,
+            self.bad_checkboxes,
+            self.code_blocks,
+        )
     }
 }
 
@@ -221,10 +283,13 @@ pub fn claim_span(kind: &ClaimKind) -> Span {
     match kind {
         ClaimKind::Count { done, .. } => done.span.clone(),
         ClaimKind::Size { total, .. } => total.span.clone(),
-        ClaimKind::Percent { percent, .. } | ClaimKind::SumPercent { percent, .. } => percent.span.clone(),
-        ClaimKind::Status { words, marker, .. } => {
-            words.clone().or_else(|| marker.as_ref().map(|m| m.span.clone())).unwrap_or(0..0)
+        ClaimKind::Percent { percent, .. } | ClaimKind::SumPercent { percent, .. } => {
+            percent.span.clone()
         }
+        ClaimKind::Status { words, marker, .. } => words
+            .clone()
+            .or_else(|| marker.as_ref().map(|m| m.span.clone()))
+            .unwrap_or(0..0),
         ClaimKind::Tally { figure, .. } | ClaimKind::Sum { figure, .. } => figure.span.clone(),
     }
 }

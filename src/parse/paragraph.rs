@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 use comrak::nodes::{AstNode, NodeValue};
 use regex::Regex;
 
+use super::Builder;
 use super::claims::{self, Found};
 use super::ids::{is_work_noun, kind_of, last_id_ref, leading_id, singular};
 use super::text::{mask_code, plain};
-use super::Builder;
 use crate::model::{ClaimKind, Figure, Site, Subject, Unit, UnitKind};
 use crate::vocab::{phrase_state, word_at};
 
@@ -18,57 +18,94 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:overall |current |project |phase |epic |task )?status$").expect("valid regex")
+    Regex::new(r"(?i)^(?:overall |current |project |phase |epic |task )?status$")
+        .expect("valid regex")
 });
-static PROGRESS_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$").expect("valid regex"));
+static PROGRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$")
+        .expect("valid regex")
+});
 static BOLD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$").expect("valid regex"));
 
 impl Builder<'_> {
-    pub(crate) fn paragraph<'n>(&mut self, node: &'n AstNode<'n>, first: usize, column: usize, last: usize) {
-        let next_list = node.next_sibling().filter(|n| matches!(n.data().value, NodeValue::List(_)));
+    pub(crate) fn paragraph<'n>(
+        &mut self,
+        node: &'n AstNode<'n>,
+        first: usize,
+        column: usize,
+        last: usize,
+    ) {
+        let next_list = node
+            .next_sibling()
+            .filter(|n| matches!(n.data().value, NodeValue::List(_)));
         let group = self.new_group();
         if first == last && self.bold_scope(first, column, next_list.is_some()) {
             return;
         }
         for line in first..=last {
             let span = self.src.line_span(line);
-            let start = if line == first { self.src.offset(line, column) } else { span.start };
+            let start = if line == first {
+                self.src.offset(line, column)
+            } else {
+                span.start
+            };
             let masked = mask_code(&self.src.text[start..span.end]).into_owned();
             let list = next_list.filter(|_| line == last);
             self.paragraph_line(&masked, start, line, group, list);
         }
     }
 
-    fn paragraph_line<'n>(&mut self, masked: &str, base: usize, line: usize, group: usize, list: Option<&'n AstNode<'n>>) {
+    fn paragraph_line<'n>(
+        &mut self,
+        masked: &str,
+        base: usize,
+        line: usize,
+        group: usize,
+        list: Option<&'n AstNode<'n>>,
+    ) {
         let section = Subject::Unit(self.section());
         if let Some(c) = FIELD.captures(masked) {
             let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).trim();
             let value = c.get(3).expect("value group");
             let (vbase, value_text) = (base + value.start(), value.as_str());
-            let named = last_id_ref(label).map(Subject::Named).unwrap_or(section.clone());
+            let named = last_id_ref(label)
+                .map(Subject::Named)
+                .unwrap_or(section.clone());
             // "Complete - Phase 1 Complete - Ready for Phase 2" speaks of several units at once.
-            if STATUS_LABEL.is_match(label) && last_id_ref(value_text).is_none() {
-                if let Some((state, words, marker)) = claims::status_value(value_text, vbase, self.vocab, self.legend) {
-                    let f = Found { kind: ClaimKind::Status { state, words, marker }, approx: false, at: 0 };
-                    self.push_claim(f, named.clone(), Site::Field, line, group);
-                }
+            if STATUS_LABEL.is_match(label)
+                && last_id_ref(value_text).is_none()
+                && let Some((state, words, marker)) =
+                    claims::status_value(value_text, vbase, self.vocab, self.legend)
+            {
+                let f = Found {
+                    kind: ClaimKind::Status {
+                        state,
+                        words,
+                        marker,
+                    },
+                    approx: false,
+                    at: 0,
+                };
+                self.push_claim(f, named.clone(), Site::Field, line, group);
             }
             if let Some(f) = claims::tally(label, value_text, vbase) {
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
-            if PROGRESS_LABEL.is_match(label) {
-                if let Some(f) = claims::leading_percent(value_text, vbase) {
-                    self.push_claim(f, named.clone(), Site::Field, line, group);
-                }
+            if PROGRESS_LABEL.is_match(label)
+                && let Some(f) = claims::leading_percent(value_text, vbase)
+            {
+                self.push_claim(f, named.clone(), Site::Field, line, group);
             }
             if let Some(f) = size_field(label, value_text, vbase, list) {
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
         }
         let mut found = claims::counts(masked, base);
-        found.retain(|f| !matches!(&f.kind, ClaimKind::Count { noun: None, .. }) || after_bold_label(&masked[..f.at]));
+        found.retain(|f| {
+            !matches!(&f.kind, ClaimKind::Count { noun: None, .. })
+                || after_bold_label(&masked[..f.at])
+        });
         found.extend(claims::plus_parts(masked, base));
         found.extend(named_only(masked, claims::percents(masked, base)));
         found.extend(named_only(masked, claims::sizes(masked, base)));
@@ -83,9 +120,13 @@ impl Builder<'_> {
         let start = self.src.offset(line, column);
         let end = self.src.line_span(line).end;
         let text = &self.src.text[start..end];
-        let Some(c) = BOLD_LINE.captures(text) else { return false };
+        let Some(c) = BOLD_LINE.captures(text) else {
+            return false;
+        };
         let rest = c.get(2).expect("group 2");
-        let Some((state, _, Some(marker))) = claims::status_value(rest.as_str(), start + rest.start(), self.vocab, self.legend) else {
+        let Some((state, _, Some(marker))) =
+            claims::status_value(rest.as_str(), start + rest.start(), self.vocab, self.legend)
+        else {
             return false;
         };
         let after = &text[marker.span.end - start..];
@@ -99,15 +140,32 @@ impl Builder<'_> {
         unit.optional = self.optional_parent(parent);
         let idx = self.add_unit(unit);
         let group = self.new_group();
-        let f = Found { kind: ClaimKind::Status { state, words: None, marker: Some(marker) }, approx: false, at: 0 };
+        let f = Found {
+            kind: ClaimKind::Status {
+                state,
+                words: None,
+                marker: Some(marker),
+            },
+            approx: false,
+            at: 0,
+        };
         self.push_claim(f, Subject::Unit(idx), Site::Scope, line, group);
         self.pending_scope = Some(idx);
         true
     }
 
     /// `(532 unit tests total ...):` over the list right after it.
-    fn parts_total<'n>(&mut self, masked: &str, base: usize, line: usize, group: usize, list: &'n AstNode<'n>) {
-        let Some((figure, noun, at)) = claims::parts_total(masked, base) else { return };
+    fn parts_total<'n>(
+        &mut self,
+        masked: &str,
+        base: usize,
+        line: usize,
+        group: usize,
+        list: &'n AstNode<'n>,
+    ) {
+        let Some((figure, noun, at)) = claims::parts_total(masked, base) else {
+            return;
+        };
         let mut parts = Vec::new();
         for item in list.children() {
             let pos = item.data().sourcepos.start;
@@ -118,7 +176,15 @@ impl Builder<'_> {
             }
         }
         if parts.len() >= 2 {
-            let f = Found { kind: ClaimKind::Sum { figure, parts, what: noun }, approx: false, at };
+            let f = Found {
+                kind: ClaimKind::Sum {
+                    figure,
+                    parts,
+                    what: noun,
+                },
+                approx: false,
+                at,
+            };
             self.push_claim(f, Subject::Unit(self.section()), Site::Field, line, group);
         }
     }
@@ -133,21 +199,40 @@ fn after_bold_label(before: &str) -> bool {
 
 /// Claims in prose count only when a unit is named before them.
 fn named_only(masked: &str, found: Vec<Found>) -> Vec<Found> {
-    found.into_iter().filter(|f| last_id_ref(&masked[..f.at]).is_some()).collect()
+    found
+        .into_iter()
+        .filter(|f| last_id_ref(&masked[..f.at]).is_some())
+        .collect()
 }
 
 /// `**Subtasks:** 6`: a work noun as the label and a bare number as the value.
-fn size_field<'n>(label: &str, value: &str, vbase: usize, list: Option<&'n AstNode<'n>>) -> Option<Found> {
+fn size_field<'n>(
+    label: &str,
+    value: &str,
+    vbase: usize,
+    list: Option<&'n AstNode<'n>>,
+) -> Option<Found> {
     if !is_work_noun(label) || kind_of(label).is_none() && !label.to_lowercase().ends_with('s') {
         return None;
     }
     let digits = value.trim();
     let n: u64 = digits.parse().ok()?;
     let offset = value.find(digits)?;
-    let total = Figure { value: n, span: vbase + offset..vbase + offset + digits.len() };
+    let total = Figure {
+        value: n,
+        span: vbase + offset..vbase + offset + digits.len(),
+    };
     let list_len = list.map(|l| l.children().count() as u64);
-    let kind = ClaimKind::Size { total, noun: singular(label), list_len };
-    Some(Found { kind, approx: false, at: 0 })
+    let kind = ClaimKind::Size {
+        total,
+        noun: singular(label),
+        list_len,
+    };
+    Some(Found {
+        kind,
+        approx: false,
+        at: 0,
+    })
 }
 
 /// A status at the end of a heading or summary entry: `✅ COMPLETE`, `🟡 Pending`, `✅`,
@@ -161,20 +246,32 @@ pub(crate) fn trailing_status(b: &Builder, text: &str, base: usize) -> Option<Fo
     let sep = body.rfind([' ', '(', '[', '-', '–', '—', ':'])?;
     let mut start = sep;
     // Extend backwards over a second word ("Not Started", "In Progress").
-    if let Some(prev) = body[..sep].trim_end().rfind(' ') {
-        if phrase_state(&body[prev..]).is_some() && word_at(body[prev..].trim_start()).is_some_and(|(_, l)| l > body[sep..].trim().len()) {
-            start = prev;
-        }
+    if let Some(prev) = body[..sep].trim_end().rfind(' ')
+        && phrase_state(&body[prev..]).is_some()
+        && word_at(body[prev..].trim_start()).is_some_and(|(_, l)| l > body[sep..].trim().len())
+    {
+        start = prev;
     }
     let words = body[start..].trim_start_matches([' ', '(', '[', '-', '–', '—', ':', '*', '_']);
     let state = phrase_state(words.trim_end_matches([')', ']']))?;
-    let before = body[..start].trim_end().trim_end_matches(['*', '_']).trim_end();
-    let separated = before.ends_with(['-', '–', '—', ':', '|']) || body[start..].trim_start().starts_with(['(', '['])
+    let before = body[..start]
+        .trim_end()
+        .trim_end_matches(['*', '_'])
+        .trim_end();
+    let separated = before.ends_with(['-', '–', '—', ':', '|'])
+        || body[start..].trim_start().starts_with(['(', '['])
         || words.chars().all(|c| !c.is_lowercase());
-    let w_start = end - body[start..].trim_start_matches([' ', '(', '[', '-', '–', '—', ':', '*', '_']).len();
+    let w_start = end
+        - body[start..]
+            .trim_start_matches([' ', '(', '[', '-', '–', '—', ':', '*', '_'])
+            .len();
     let w_end = w_start + words.trim_end_matches([')', ']', '*', '_']).len();
     separated.then(|| Found {
-        kind: ClaimKind::Status { state, words: Some(base + w_start..base + w_end), marker: None },
+        kind: ClaimKind::Status {
+            state,
+            words: Some(base + w_start..base + w_end),
+            marker: None,
+        },
         approx: false,
         at: w_start,
     })
@@ -182,10 +279,23 @@ pub(crate) fn trailing_status(b: &Builder, text: &str, base: usize) -> Option<Fo
 
 /// The last marker in a heading, when only status words (or nothing) follow it.
 fn marker_suffix(b: &Builder, body: &str, base: usize) -> Option<Found> {
-    let (pos, _) = body.char_indices().rev().find(|(i, c)| !c.is_ascii() && b.vocab.marker_at(&body[*i..]).is_some())?;
+    let (pos, _) = body
+        .char_indices()
+        .rev()
+        .find(|(i, c)| !c.is_ascii() && b.vocab.marker_at(&body[*i..]).is_some())?;
     let (state, words, marker) = claims::status_value(&body[pos..], base + pos, b.vocab, b.legend)?;
     let marker = marker?;
     let tail_start = words.as_ref().map_or(marker.span.end, |w| w.end) - base;
-    let clean = body[tail_start..].trim_matches(|c| c == '*' || c == '_' || c == ' ').is_empty();
-    clean.then(|| Found { kind: ClaimKind::Status { state, words, marker: Some(marker) }, approx: false, at: pos })
+    let clean = body[tail_start..]
+        .trim_matches(|c| c == '*' || c == '_' || c == ' ')
+        .is_empty();
+    clean.then_some(Found {
+        kind: ClaimKind::Status {
+            state,
+            words,
+            marker: Some(marker),
+        },
+        approx: false,
+        at: pos,
+    })
 }

@@ -3,15 +3,27 @@
 
 use comrak::nodes::AstNode;
 
+use super::Builder;
 use super::claims::{self, Found};
 use super::ids::{kind_of, leading_id};
 use super::text::{mask_code, plain};
-use super::Builder;
 use crate::model::{ClaimKind, Figure, Marker, Percent, Site, Subject, Unit, UnitKind};
 use crate::source::Span;
 
-const PROGRESS: &[&str] = &["progress", "% complete", "%", "complete", "completion", "% done", "percent", "progress %", "done %"];
-const METRIC: &[&str] = &["target", "achieved", "current", "baseline", "actual", "goal", "metric"];
+const PROGRESS: &[&str] = &[
+    "progress",
+    "% complete",
+    "%",
+    "complete",
+    "completion",
+    "% done",
+    "percent",
+    "progress %",
+    "done %",
+];
+const METRIC: &[&str] = &[
+    "target", "achieved", "current", "baseline", "actual", "goal", "metric",
+];
 const TOTAL: &[&str] = &["total", "totals", "sum", "overall"];
 
 /// One cell: its span (trimmed) and its plain lower-case text.
@@ -22,20 +34,42 @@ struct Cell {
 
 impl Builder<'_> {
     pub(crate) fn table<'n>(&mut self, table: &'n AstNode<'n>) {
-        let rows: Vec<(usize, Vec<Cell>)> = table.children().map(|row| (row.data().sourcepos.start.line, self.cells(row))).collect();
-        let Some(((_, header), body)) = rows.split_first() else { return };
+        let rows: Vec<(usize, Vec<Cell>)> = table
+            .children()
+            .map(|row| (row.data().sourcepos.start.line, self.cells(row)))
+            .collect();
+        let Some(((_, header), body)) = rows.split_first() else {
+            return;
+        };
         let heads: Vec<&str> = header.iter().map(|c| c.plain.as_str()).collect();
-        let status_col = heads.iter().position(|h| h.starts_with("status") || *h == "state");
+        let status_col = heads
+            .iter()
+            .position(|h| h.starts_with("status") || *h == "state");
         let progress_col = heads.iter().position(|h| PROGRESS.contains(h));
         let metric = heads.iter().any(|h| METRIC.contains(h));
         let kind = heads.first().and_then(|h| kind_of(h));
         let group = self.new_group();
         for (i, (line, cells)) in body.iter().enumerate() {
-            if cells.first().is_some_and(|c| TOTAL.contains(&c.plain.as_str())) {
-                let others: Vec<&Vec<Cell>> = body.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, (_, c))| c).collect();
+            if cells
+                .first()
+                .is_some_and(|c| TOTAL.contains(&c.plain.as_str()))
+            {
+                let others: Vec<&Vec<Cell>> = body
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, (_, c))| c)
+                    .collect();
                 self.total_row(*line, cells, &others, &heads, group);
             } else if (status_col.is_some() || progress_col.is_some()) && !metric {
-                self.status_row(*line, cells, kind.as_deref(), status_col, progress_col, group);
+                self.status_row(
+                    *line,
+                    cells,
+                    kind.as_deref(),
+                    status_col,
+                    progress_col,
+                    group,
+                );
             }
         }
     }
@@ -46,7 +80,9 @@ impl Builder<'_> {
                 let d = cell.data();
                 let (s, e) = (d.sourcepos.start, d.sourcepos.end);
                 let start = self.src.offset(s.line, s.column);
-                let end = (self.src.offset(e.line, e.column) + 1).min(self.src.line_span(e.line).end).max(start);
+                let end = (self.src.offset(e.line, e.column) + 1)
+                    .min(self.src.line_span(e.line).end)
+                    .max(start);
                 let raw = &self.src.text[start..end];
                 let lead = raw.len() - raw.trim_start().len();
                 let span = start + lead..start + raw.trim_end().len();
@@ -56,7 +92,15 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn status_row(&mut self, line: usize, cells: &[Cell], kind: Option<&str>, status: Option<usize>, progress: Option<usize>, group: usize) {
+    fn status_row(
+        &mut self,
+        line: usize,
+        cells: &[Cell],
+        kind: Option<&str>,
+        status: Option<usize>,
+        progress: Option<usize>,
+        group: usize,
+    ) {
         let Some(first) = cells.first() else { return };
         let name = plain(&self.src.text[first.span.clone()]);
         let parent = self.section();
@@ -66,7 +110,9 @@ impl Builder<'_> {
             id.kind = id.kind.or_else(|| kind.map(str::to_string));
             id
         });
-        unit.title = name[label_len..].trim_start_matches([':', ' ', '-', '*']).to_string();
+        unit.title = name[label_len..]
+            .trim_start_matches([':', ' ', '-', '*'])
+            .to_string();
         if unit.title.is_empty() {
             unit.title = name.clone();
         }
@@ -78,40 +124,115 @@ impl Builder<'_> {
         }
         if let Some(cell) = status.and_then(|c| cells.get(c)) {
             let text = mask_code(&self.src.text[cell.span.clone()]).into_owned();
-            if let Some((state, words, marker)) = claims::status_value(&text, cell.span.start, self.vocab, self.legend) {
-                let span = words.clone().or(marker.as_ref().map(|m| m.span.clone())).unwrap_or(cell.span.clone());
-                let text = marker.as_ref().map_or_else(|| self.src.text[span.clone()].to_string(), |m| m.text.clone());
-                self.units[idx].marker = Some(Marker { state, text, span, garbled: false });
-                let f = Found { kind: ClaimKind::Status { state, words, marker }, approx: false, at: 0 };
+            if let Some((state, words, marker)) =
+                claims::status_value(&text, cell.span.start, self.vocab, self.legend)
+            {
+                let span = words
+                    .clone()
+                    .or(marker.as_ref().map(|m| m.span.clone()))
+                    .unwrap_or(cell.span.clone());
+                let text = marker.as_ref().map_or_else(
+                    || self.src.text[span.clone()].to_string(),
+                    |m| m.text.clone(),
+                );
+                self.units[idx].marker = Some(Marker {
+                    state,
+                    text,
+                    span,
+                    garbled: false,
+                });
+                let f = Found {
+                    kind: ClaimKind::Status {
+                        state,
+                        words,
+                        marker,
+                    },
+                    approx: false,
+                    at: 0,
+                };
                 self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
             }
         }
         if let Some(cell) = progress.and_then(|c| cells.get(c)) {
             let text = &self.src.text[cell.span.clone()];
-            let whole = text.trim_matches(|c| c == '*' || c == '~' || c == ' ').trim_end_matches('%');
-            if let (Some(f), true) = (claims::leading_percent(text, cell.span.start), whole.parse::<f64>().is_ok()) {
+            let whole = text
+                .trim_matches(|c| c == '*' || c == '~' || c == ' ')
+                .trim_end_matches('%');
+            if let (Some(f), true) = (
+                claims::leading_percent(text, cell.span.start),
+                whole.parse::<f64>().is_ok(),
+            ) {
                 self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
             }
         }
     }
 
-    fn total_row(&mut self, line: usize, cells: &[Cell], others: &[&Vec<Cell>], heads: &[&str], group: usize) {
+    fn total_row(
+        &mut self,
+        line: usize,
+        cells: &[Cell],
+        others: &[&Vec<Cell>],
+        heads: &[&str],
+        group: usize,
+    ) {
         let sums: Vec<Option<u64>> = (0..cells.len()).map(|j| column_sum(others, j)).collect();
-        let done_col = heads.iter().position(|h| matches!(*h, "completed" | "done" | "complete"));
-        let total_col = heads.iter().position(|h| *h == "total" || *h == "count" || kind_of(h).is_some_and(|_| h.ends_with('s')));
+        let done_col = heads
+            .iter()
+            .position(|h| matches!(*h, "completed" | "done" | "complete"));
+        let total_col = heads.iter().position(|h| {
+            *h == "total" || *h == "count" || kind_of(h).is_some_and(|_| h.ends_with('s'))
+        });
         for (j, cell) in cells.iter().enumerate().skip(1) {
             let text = self.src.text[cell.span.clone()].to_string();
             if let Some(figure) = number_in(&text, cell.span.start) {
-                let (Some(Some(_)), Some(head)) = (sums.get(j), heads.get(j)) else { continue };
-                let parts = others.iter().filter_map(|r| r.get(j).and_then(|c| c.plain.parse().ok())).collect();
-                let f = Found { kind: ClaimKind::Sum { figure, parts, what: head.to_string() }, approx: false, at: 0 };
+                let (Some(Some(_)), Some(head)) = (sums.get(j), heads.get(j)) else {
+                    continue;
+                };
+                let parts = others
+                    .iter()
+                    .filter_map(|r| r.get(j).and_then(|c| c.plain.parse().ok()))
+                    .collect();
+                let f = Found {
+                    kind: ClaimKind::Sum {
+                        figure,
+                        parts,
+                        what: head.to_string(),
+                    },
+                    approx: false,
+                    at: 0,
+                };
                 self.push_claim(f, Subject::Unit(self.section()), Site::Cell, line, group);
-            } else if let (Some(Found { kind: ClaimKind::Percent { percent }, .. }), Some(d), Some(t)) =
-                (claims::leading_percent(&text, cell.span.start), done_col, total_col)
-            {
-                let (Some(Some(done)), Some(Some(total))) = (sums.get(d), sums.get(t)) else { continue };
-                let kind = ClaimKind::SumPercent { percent: Percent { ..percent }, done: *done, total: *total };
-                self.push_claim(Found { kind, approx: false, at: 0 }, Subject::Unit(self.section()), Site::Cell, line, group);
+            } else if let (
+                Some(Found {
+                    kind: ClaimKind::Percent { percent },
+                    ..
+                }),
+                Some(d),
+                Some(t),
+            ) = (
+                claims::leading_percent(&text, cell.span.start),
+                done_col,
+                total_col,
+            ) {
+                let (Some(Some(done)), Some(Some(total))) = (sums.get(d), sums.get(t)) else {
+                    continue;
+                };
+                let kind = ClaimKind::SumPercent {
+                    percent: Percent { ..percent },
+                    done: *done,
+                    total: *total,
+                };
+                self.push_claim(
+                    Found {
+                        kind,
+                        approx: false,
+                        at: 0,
+                    },
+                    Subject::Unit(self.section()),
+                    Site::Cell,
+                    line,
+                    group,
+                );
             }
         }
     }
@@ -122,7 +243,9 @@ fn column_sum(rows: &[&Vec<Cell>], j: usize) -> Option<u64> {
     if rows.len() < 2 {
         return None;
     }
-    rows.iter().map(|r| r.get(j)?.plain.parse::<u64>().ok()).sum()
+    rows.iter()
+        .map(|r| r.get(j)?.plain.parse::<u64>().ok())
+        .sum()
 }
 
 /// A cell that is just a number (emphasis allowed): its figure.
@@ -130,7 +253,10 @@ fn number_in(text: &str, base: usize) -> Option<Figure> {
     let digits = text.trim().trim_matches(|c| c == '*' || c == '_');
     let value = digits.parse().ok()?;
     let at = text.find(digits)?;
-    Some(Figure { value, span: base + at..base + at + digits.len() })
+    Some(Figure {
+        value,
+        span: base + at..base + at + digits.len(),
+    })
 }
 
 /// Rows named only by a title stay units only if the title matches another unit's.
@@ -138,7 +264,10 @@ pub(crate) fn drop_unmatched_rows(b: &mut Builder) {
     let rows = std::mem::take(&mut b.titled_rows);
     for row in rows {
         let title = b.units[row].title.to_lowercase();
-        let matched = b.units.iter().enumerate().any(|(i, u)| i != row && u.kind != UnitKind::Row && u.title.to_lowercase() == title);
+        let matched =
+            b.units.iter().enumerate().any(|(i, u)| {
+                i != row && u.kind != UnitKind::Row && u.title.to_lowercase() == title
+            });
         if matched {
             continue;
         }

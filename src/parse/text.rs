@@ -63,7 +63,8 @@ pub fn plain(text: &str) -> String {
             rest = rest.find(')').map_or("", |end| &rest[end + 1..]);
             continue;
         }
-        if !matches!(c, '*' | '[' | ']' | '`') && !(c == '_' && rest.starts_with("__")) {
+        let markup = matches!(c, '*' | '[' | ']' | '`') || (c == '_' && rest.starts_with("__"));
+        if !markup {
             out.push(c);
         }
         rest = &rest[c.len_utf8()..];
@@ -86,7 +87,12 @@ pub struct Lead {
 pub fn lead(text: &str, base: usize, vocab: &Vocab, legend: &Legend) -> Lead {
     let skip = emphasis_len(text);
     let rest = &text[skip..];
-    let mut lead = Lead { marker: None, title_start: 0, bad_checkbox: None, starred: false };
+    let mut lead = Lead {
+        marker: None,
+        title_start: 0,
+        bad_checkbox: None,
+        starred: false,
+    };
     let at = base + skip;
     if let Some((state, len, bad)) = checkbox(rest) {
         let canonical = match state {
@@ -95,24 +101,49 @@ pub fn lead(text: &str, base: usize, vocab: &Vocab, legend: &Legend) -> Lead {
             State::Cancelled => "[~]",
             State::Open | State::Blocked => "[ ]",
         };
-        lead.marker = Some(Marker { state, text: canonical.into(), span: at..at + len, garbled: false });
-        lead.bad_checkbox = bad.map(|replacement| BadCheckbox { span: at..at + len, replacement });
+        lead.marker = Some(Marker {
+            state,
+            text: canonical.into(),
+            span: at..at + len,
+            garbled: false,
+        });
+        lead.bad_checkbox = bad.map(|replacement| BadCheckbox {
+            span: at..at + len,
+            replacement,
+        });
         lead.starred = rest[len..].starts_with('*') && !rest[len..].starts_with("**");
         lead.title_start = skip + len + usize::from(lead.starred);
     } else if let Some(m) = vocab.marker_at(rest) {
-        let state = legend.state_of(&m.canonical).or_else(|| vocab.marker_state(&m.canonical));
+        let state = legend
+            .state_of(&m.canonical)
+            .or_else(|| vocab.marker_state(&m.canonical));
         let Some(state) = state else { return lead };
         let mut len = m.len;
         len += rest[len..].len() - rest[len..].trim_start_matches('\u{FE0F}').len();
-        lead.marker = Some(Marker { state, text: m.canonical, span: at..at + len, garbled: m.garbled });
+        lead.marker = Some(Marker {
+            state,
+            text: m.canonical,
+            span: at..at + len,
+            garbled: m.garbled,
+        });
         lead.title_start = skip + len;
     } else if let Some(inner) = struck_through(rest) {
         let span = at..at + rest.len();
-        lead.marker = Some(Marker { state: State::Cancelled, text: "~~".into(), span, garbled: false });
+        lead.marker = Some(Marker {
+            state: State::Cancelled,
+            text: "~~".into(),
+            span,
+            garbled: false,
+        });
         lead.title_start = text.len() - inner.len();
     } else if is_cancelled_word(rest) {
         let span = at..at + rest.trim_end().len();
-        lead.marker = Some(Marker { state: State::Cancelled, text: rest.trim().into(), span, garbled: false });
+        lead.marker = Some(Marker {
+            state: State::Cancelled,
+            text: rest.trim().into(),
+            span,
+            garbled: false,
+        });
         lead.title_start = text.len();
     }
     lead.title_start += emphasis_len(&text[lead.title_start.min(text.len())..]);
@@ -126,7 +157,11 @@ pub(crate) fn checkbox(s: &str) -> Option<(State, usize, Option<&'static str>)> 
     let inner_len = s.strip_prefix('[')?.find(']').filter(|&n| n <= 4)?;
     let inner = &s[1..1 + inner_len];
     let len = inner_len + 2;
-    if !s[len..].chars().next().is_none_or(|c| c == ' ' || c == '\t' || c == '*') {
+    if !s[len..]
+        .chars()
+        .next()
+        .is_none_or(|c| c == ' ' || c == '\t' || c == '*')
+    {
         return None;
     }
     let (state, bad) = match inner {
@@ -149,7 +184,10 @@ fn struck_through(s: &str) -> Option<&str> {
 
 fn is_cancelled_word(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.').to_ascii_lowercase();
-    matches!(t.as_str(), "cancelled" | "canceled" | "dropped" | "won't do")
+    matches!(
+        t.as_str(),
+        "cancelled" | "canceled" | "dropped" | "won't do"
+    )
 }
 
 /// Optional work: "(optional)", "Optional -", "If Time Permits", "N/A", "not required".
@@ -201,7 +239,10 @@ mod tests {
         assert_eq!(l.marker.unwrap().state, State::Done);
         assert_eq!(&"✅ **1.1**: Foo"[l.title_start..], "1.1**: Foo");
         assert_eq!(lead_of("cancelled").marker.unwrap().state, State::Cancelled);
-        assert_eq!(lead_of("~~Old plan~~").marker.unwrap().state, State::Cancelled);
+        assert_eq!(
+            lead_of("~~Old plan~~").marker.unwrap().state,
+            State::Cancelled
+        );
         assert!(lead_of("⚠️ Integration tests").marker.is_none());
         assert!(lead_of("**Deliverable**: ✅ x").marker.is_none());
     }

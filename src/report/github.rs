@@ -7,7 +7,12 @@ use crate::diagnostic::Severity;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for e in &report.errors {
-        writeln!(out, "::error file={}::{}", property(&e.path.display().to_string()), data(&e.cause))?;
+        writeln!(
+            out,
+            "::error file={}::{}",
+            property(&e.path.display().to_string()),
+            data(&e.cause)
+        )?;
     }
     for (file, d) in report.diagnostics() {
         let ((line, col), (end_line, end_col)) = range(&file.source, d);
@@ -28,7 +33,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// Escapes a message as the workflow command format requires.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value (also `:` and `,`).

@@ -12,12 +12,27 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 
 /// Applies a style only when colour is on.
 fn paint(text: &str, style: Style, color: bool) -> String {
-    if color { text.style(style).to_string() } else { text.to_string() }
+    if color {
+        text.style(style).to_string()
+    } else {
+        text.to_string()
+    }
 }
 
-pub fn render(report: &Report, color: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &Report,
+    color: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<()> {
     for e in &report.errors {
-        writeln!(err, "{}: {}: {}", paint("error", Style::new().red().bold(), color), e.path.display(), e.cause)?;
+        writeln!(
+            err,
+            "{}: {}: {}",
+            paint("error", Style::new().red().bold(), color),
+            e.path.display(),
+            e.cause
+        )?;
     }
     for (file, d) in report.diagnostics() {
         diagnostic(file, d, color, out)?;
@@ -25,7 +40,12 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write, err: &mut dyn W
     summary(report, color, out)
 }
 
-fn diagnostic(file: &FileResult, d: &Diagnostic, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn diagnostic(
+    file: &FileResult,
+    d: &Diagnostic,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let ((line, col), _) = range(&file.source, d);
     let code_style = match d.severity {
         Severity::Error => Style::new().red().bold(),
@@ -43,7 +63,13 @@ fn diagnostic(file: &FileResult, d: &Diagnostic, color: bool, out: &mut dyn Writ
     )?;
     snippet(file, d, line, color, out)?;
     if let Some(help) = fix_help(file, d) {
-        writeln!(out, "{:>w$} = {}", "", paint(&help, Style::new().cyan(), color), w = gutter(line))?;
+        writeln!(
+            out,
+            "{:>w$} = {}",
+            "",
+            paint(&help, Style::new().cyan(), color),
+            w = gutter(line)
+        )?;
     }
     writeln!(out)
 }
@@ -53,7 +79,13 @@ fn gutter(line: usize) -> usize {
 }
 
 /// The source line and a caret under the span (display width, so emoji line up).
-fn snippet(file: &FileResult, d: &Diagnostic, line: usize, color: bool, out: &mut dyn Write) -> io::Result<()> {
+fn snippet(
+    file: &FileResult,
+    d: &Diagnostic,
+    line: usize,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let src = &file.source;
     let span = src.line_span(line);
     let text = &src.text[span.clone()];
@@ -63,8 +95,19 @@ fn snippet(file: &FileResult, d: &Diagnostic, line: usize, color: bool, out: &mu
     let width = text[start..end].width().max(1);
     let w = gutter(line);
     writeln!(out, "{:>w$} |", "")?;
-    writeln!(out, "{} | {}", paint(&line.to_string(), Style::new().blue().bold(), color), text.replace('\t', " "))?;
-    writeln!(out, "{:>w$} | {}{}", "", " ".repeat(pad), paint(&"^".repeat(width), Style::new().red().bold(), color))
+    writeln!(
+        out,
+        "{} | {}",
+        paint(&line.to_string(), Style::new().blue().bold(), color),
+        text.replace('\t', " ")
+    )?;
+    writeln!(
+        out,
+        "{:>w$} | {}{}",
+        "",
+        " ".repeat(pad),
+        paint(&"^".repeat(width), Style::new().red().bold(), color)
+    )
 }
 
 /// "fix: replace `12.5` with `50`", with unsafe edits marked.
@@ -73,7 +116,13 @@ fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
         return None;
     }
     let text = &file.source.text;
-    let kind = |a: Applicability| if a == Applicability::Unsafe { " (unsafe fix)" } else { "" };
+    let kind = |a: Applicability| {
+        if a == Applicability::Unsafe {
+            " (unsafe fix)"
+        } else {
+            ""
+        }
+    };
     if d.edits.len() > 3 {
         let a = d.applicability().unwrap_or(Applicability::Safe);
         return Some(format!("fix: {} replacements{}", d.edits.len(), kind(a)));
@@ -81,7 +130,14 @@ fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
     let parts: Vec<String> = d
         .edits
         .iter()
-        .map(|e| format!("replace `{}` with `{}`{}", &text[e.span.clone()], e.replacement, kind(e.applicability)))
+        .map(|e| {
+            format!(
+                "replace `{}` with `{}`{}",
+                &text[e.span.clone()],
+                e.replacement,
+                kind(e.applicability)
+            )
+        })
         .collect();
     Some(format!("fix: {}", parts.join(", ")))
 }
@@ -96,15 +152,28 @@ fn summary(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> 
         n => format!("; {n} files could not be read"),
     };
     if total == 0 {
-        return writeln!(out, "Checked {checked} {files}: {}{unreadable}.", paint("no findings", Style::new().green().bold(), color));
+        return writeln!(
+            out,
+            "Checked {checked} {files}: {}{unreadable}.",
+            paint("no findings", Style::new().green().bold(), color)
+        );
     }
     let mut by_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (_, d) in report.diagnostics() {
         *by_rule.entry((d.rule.code, d.rule.name)).or_default() += 1;
     }
-    let rules: Vec<String> = by_rule.iter().map(|((_, name), n)| format!("{name}: {n}")).collect();
-    let safe = report.diagnostics().filter(|(_, d)| d.has_safe_fix()).count();
-    let unsafe_only = report.diagnostics().filter(|(_, d)| !d.edits.is_empty() && !d.has_safe_fix()).count();
+    let rules: Vec<String> = by_rule
+        .iter()
+        .map(|((_, name), n)| format!("{name}: {n}"))
+        .collect();
+    let safe = report
+        .diagnostics()
+        .filter(|(_, d)| d.has_safe_fix())
+        .count();
+    let unsafe_only = report
+        .diagnostics()
+        .filter(|(_, d)| !d.edits.is_empty() && !d.has_safe_fix())
+        .count();
     let noun = if total == 1 { "finding" } else { "findings" };
     writeln!(
         out,

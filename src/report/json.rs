@@ -97,8 +97,20 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
         })
         .collect();
-    let errors = report.errors.iter().map(|e| Error { path: e.path.display().to_string(), message: &e.cause }).collect();
-    let doc = Document { version: SCHEMA_VERSION, files_checked: report.files.len(), diagnostics, errors };
+    let errors = report
+        .errors
+        .iter()
+        .map(|e| Error {
+            path: e.path.display().to_string(),
+            message: &e.cause,
+        })
+        .collect();
+    let doc = Document {
+        version: SCHEMA_VERSION,
+        files_checked: report.files.len(),
+        diagnostics,
+        errors,
+    };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }

@@ -38,17 +38,27 @@ pub struct Report {
 
 impl Report {
     pub fn diagnostics(&self) -> impl Iterator<Item = (&FileResult, &Diagnostic)> {
-        self.files.iter().flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+        self.files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
     }
 
     /// Findings that fail the run (severity error).
     pub fn failing(&self) -> usize {
-        self.diagnostics().filter(|(_, d)| d.severity == Severity::Error).count()
+        self.diagnostics()
+            .filter(|(_, d)| d.severity == Severity::Error)
+            .count()
     }
 }
 
 /// Writes the report: findings to `out`; in the human format, read errors to `err`.
-pub fn render(report: &Report, format: Format, color: bool, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    report: &Report,
+    format: Format,
+    color: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Human => human::render(report, color, out, err),
         Format::Json => json::render(report, out),

@@ -78,20 +78,40 @@ impl Readings {
 impl Resolver<'_> {
     /// Counts `noun` (or items, with no noun) under each scope view. `any_noun` allows nouns
     /// that name neither a unit kind nor work (headings and bold labels state them plainly).
-    pub fn count_readings(&self, scopes: &[UnitIdx], noun: Option<&str>, any_noun: bool) -> Readings {
+    pub fn count_readings(
+        &self,
+        scopes: &[UnitIdx],
+        noun: Option<&str>,
+        any_noun: bool,
+    ) -> Readings {
         let mut all = Vec::new();
         let kind = noun.and_then(kind_of);
         for &scope in scopes {
-            let kinded = kind.as_deref().map(|k| self.kinded_units(scope, k)).filter(|u| !u.is_empty());
+            let kinded = kind
+                .as_deref()
+                .map(|k| self.kinded_units(scope, k))
+                .filter(|u| !u.is_empty());
             let items = self.top_items(scope);
             let sized = noun.is_some_and(|n| items.iter().any(|&i| self.size_in(i, n).is_some()));
-            let noun_ok = noun.is_none_or(|n| any_noun || kind.is_some() || sized || crate::parse::is_work_noun(n));
+            let noun_ok = noun.is_none_or(|n| {
+                any_noun || kind.is_some() || sized || crate::parse::is_work_noun(n)
+            });
             for &policy in &self.counting.policies {
                 if let Some(units) = &kinded {
-                    all.push(self.tally(units, policy, Basis::Kind(kind.clone().unwrap_or_default()), scope, |_| 1));
+                    all.push(self.tally(
+                        units,
+                        policy,
+                        Basis::Kind(kind.clone().unwrap_or_default()),
+                        scope,
+                        |_| 1,
+                    ));
                 }
                 if noun_ok && !items.is_empty() {
-                    let weight = |i: UnitIdx| noun.and_then(|n| self.size_in(i, n)).or(self.doc.unit(i).placeholder).unwrap_or(1);
+                    let weight = |i: UnitIdx| {
+                        noun.and_then(|n| self.size_in(i, n))
+                            .or(self.doc.unit(i).placeholder)
+                            .unwrap_or(1)
+                    };
                     all.push(self.tally(&items, policy, Basis::Items, scope, weight));
                     let leaves = self.leaves(scope);
                     if leaves.len() != items.len() {
@@ -104,10 +124,28 @@ impl Resolver<'_> {
         Readings { all }
     }
 
-    fn tally(&self, units: &[UnitIdx], policy: Policy, basis: Basis, scope: UnitIdx, weight: impl Fn(UnitIdx) -> u64) -> CountReading {
-        let mut r = CountReading { policy, basis, scope, done: 0, in_progress: 0, open: 0, total: 0, open_lines: Vec::new() };
+    fn tally(
+        &self,
+        units: &[UnitIdx],
+        policy: Policy,
+        basis: Basis,
+        scope: UnitIdx,
+        weight: impl Fn(UnitIdx) -> u64,
+    ) -> CountReading {
+        let mut r = CountReading {
+            policy,
+            basis,
+            scope,
+            done: 0,
+            in_progress: 0,
+            open: 0,
+            total: 0,
+            open_lines: Vec::new(),
+        };
         for &u in units {
-            let Some(e) = self.eval(u, policy) else { continue };
+            let Some(e) = self.eval(u, policy) else {
+                continue;
+            };
             let w = weight(u);
             r.total += w;
             match e.state {
@@ -132,10 +170,21 @@ impl Resolver<'_> {
     pub fn kinded_units(&self, scope: UnitIdx, kind: &str) -> Vec<UnitIdx> {
         let mut out: Vec<UnitIdx> = Vec::new();
         let mut seen = Vec::new();
-        let mut stack: Vec<UnitIdx> = self.doc.unit(scope).children.iter().rev().copied().collect();
+        let mut stack: Vec<UnitIdx> = self
+            .doc
+            .unit(scope)
+            .children
+            .iter()
+            .rev()
+            .copied()
+            .collect();
         while let Some(u) = stack.pop() {
             let unit = self.doc.unit(u);
-            if unit.id.as_ref().is_some_and(|id| id.kind.as_deref() == Some(kind)) {
+            if unit
+                .id
+                .as_ref()
+                .is_some_and(|id| id.kind.as_deref() == Some(kind))
+            {
                 let entity = self.entity_of[u];
                 if entity.is_none() || !seen.contains(&entity) {
                     seen.push(entity);
@@ -155,12 +204,36 @@ impl Resolver<'_> {
 
     /// Items under `scope` without sub-items.
     pub fn leaves(&self, scope: UnitIdx) -> Vec<UnitIdx> {
-        self.collect(scope, |r, u| r.doc.unit(u).is_item() && !r.doc.unit(u).children.iter().any(|&c| r.doc.unit(c).is_item()), false)
+        self.collect(
+            scope,
+            |r, u| {
+                r.doc.unit(u).is_item()
+                    && !r
+                        .doc
+                        .unit(u)
+                        .children
+                        .iter()
+                        .any(|&c| r.doc.unit(c).is_item())
+            },
+            false,
+        )
     }
 
-    fn collect(&self, scope: UnitIdx, take: impl Fn(&Self, UnitIdx) -> bool, stop: bool) -> Vec<UnitIdx> {
+    fn collect(
+        &self,
+        scope: UnitIdx,
+        take: impl Fn(&Self, UnitIdx) -> bool,
+        stop: bool,
+    ) -> Vec<UnitIdx> {
         let mut out = Vec::new();
-        let mut stack: Vec<UnitIdx> = self.doc.unit(scope).children.iter().rev().copied().collect();
+        let mut stack: Vec<UnitIdx> = self
+            .doc
+            .unit(scope)
+            .children
+            .iter()
+            .rev()
+            .copied()
+            .collect();
         while let Some(u) = stack.pop() {
             let hit = take(self, u);
             if hit {
@@ -182,14 +255,23 @@ impl Resolver<'_> {
                 out.push((policy, e.lo, e.hi));
             }
         }
-        let mut kinds: Vec<String> = self.doc.descendants(scope).iter().filter_map(|&u| self.doc.unit(u).id.as_ref()?.kind.clone()).collect();
+        let mut kinds: Vec<String> = self
+            .doc
+            .descendants(scope)
+            .iter()
+            .filter_map(|&u| self.doc.unit(u).id.as_ref()?.kind.clone())
+            .collect();
         kinds.sort();
         kinds.dedup();
         let mut readings = self.count_readings(&[scope], None, true).all;
         for k in &kinds {
             readings.extend(self.count_readings(&[scope], Some(k), true).all);
         }
-        out.extend(readings.iter().filter_map(|r| r.ratio().map(|x| (r.policy, x, x))));
+        out.extend(
+            readings
+                .iter()
+                .filter_map(|r| r.ratio().map(|x| (r.policy, x, x))),
+        );
         out
     }
 
@@ -207,12 +289,32 @@ impl Resolver<'_> {
 
     /// The outermost kind of id-bearing unit in the document, below the document's own kind.
     pub fn outermost_kind(&self) -> Option<String> {
-        const ORDER: &[&str] = &["phase", "epic", "milestone", "stage", "task", "story", "feature", "sub-task", "step"];
-        let own = self.doc.unit(ROOT).id.as_ref().and_then(|id| id.kind.clone());
+        const ORDER: &[&str] = &[
+            "phase",
+            "epic",
+            "milestone",
+            "stage",
+            "task",
+            "story",
+            "feature",
+            "sub-task",
+            "step",
+        ];
+        let own = self
+            .doc
+            .unit(ROOT)
+            .id
+            .as_ref()
+            .and_then(|id| id.kind.clone());
         let present = |k: &str| {
-            self.doc.units.iter().any(|u| u.parent.is_some() && u.id.as_ref().and_then(|i| i.kind.as_deref()) == Some(k))
+            self.doc.units.iter().any(|u| {
+                u.parent.is_some() && u.id.as_ref().and_then(|i| i.kind.as_deref()) == Some(k)
+            })
         };
-        ORDER.iter().find(|k| own.as_deref() != Some(**k) && present(k)).map(|k| k.to_string())
+        ORDER
+            .iter()
+            .find(|k| own.as_deref() != Some(**k) && present(k))
+            .map(|k| k.to_string())
     }
 
     /// Whether a counted state is `Done` (for callers outside this module).
@@ -225,7 +327,9 @@ impl Resolver<'_> {
     /// Where a `Total Sub-tasks:` line counts: its section, or the nearest enclosing one that
     /// holds units of that kind (an "Overall Completion" section holds none itself).
     pub fn tally_scope(&self, start: UnitIdx, noun: Option<&str>) -> UnitIdx {
-        let Some(kind) = noun.and_then(kind_of) else { return start };
+        let Some(kind) = noun.and_then(kind_of) else {
+            return start;
+        };
         let mut scope = start;
         while scope != ROOT && self.kinded_units(scope, &kind).is_empty() {
             scope = self.doc.unit(scope).parent.unwrap_or(ROOT);
@@ -238,8 +342,18 @@ impl Resolver<'_> {
         let (units, noun) = match (scope, self.outermost_kind()) {
             (ROOT, Some(kind)) => (self.kinded_units(ROOT, &kind), kind),
             _ => {
-                let units: Vec<UnitIdx> = self.doc.unit(scope).children.iter().copied().filter(|&c| self.eval(c, policy).is_some()).collect();
-                let kinds: Vec<Option<&str>> = units.iter().map(|&u| self.doc.unit(u).id.as_ref().and_then(|i| i.kind.as_deref())).collect();
+                let units: Vec<UnitIdx> = self
+                    .doc
+                    .unit(scope)
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.eval(c, policy).is_some())
+                    .collect();
+                let kinds: Vec<Option<&str>> = units
+                    .iter()
+                    .map(|&u| self.doc.unit(u).id.as_ref().and_then(|i| i.kind.as_deref()))
+                    .collect();
                 let noun = match kinds.first() {
                     Some(Some(k)) if kinds.iter().all(|x| x == &Some(*k)) => k.to_string(),
                     _ if units.iter().all(|&u| self.doc.unit(u).is_item()) => "item".to_string(),
@@ -250,7 +364,11 @@ impl Resolver<'_> {
         };
         let evals: Vec<_> = units.iter().filter_map(|&u| self.eval(u, policy)).collect();
         let done = evals.iter().filter(|e| e.state == State::Done).count();
-        let noun = if evals.len() == 1 { noun } else { format!("{noun}s") };
+        let noun = if evals.len() == 1 {
+            noun
+        } else {
+            format!("{noun}s")
+        };
         (evals.len(), done, noun)
     }
 }

@@ -21,9 +21,21 @@ pub struct Eval {
 impl Eval {
     fn leaf(state: State) -> Self {
         match state {
-            State::Done => Eval { state, lo: 1.0, hi: 1.0 },
-            State::InProgress => Eval { state, lo: 0.0, hi: 1.0 },
-            _ => Eval { state, lo: 0.0, hi: 0.0 },
+            State::Done => Eval {
+                state,
+                lo: 1.0,
+                hi: 1.0,
+            },
+            State::InProgress => Eval {
+                state,
+                lo: 0.0,
+                hi: 1.0,
+            },
+            _ => Eval {
+                state,
+                lo: 0.0,
+                hi: 0.0,
+            },
         }
     }
 
@@ -82,7 +94,10 @@ impl Resolver<'_> {
 
     /// Children weighted equally, each with its own progress (org-mode's default).
     pub(crate) fn aggregate(&self, children: &[UnitIdx], policy: Policy) -> Option<Eval> {
-        let evals: Vec<Eval> = children.iter().filter_map(|&c| self.eval(c, policy)).collect();
+        let evals: Vec<Eval> = children
+            .iter()
+            .filter_map(|&c| self.eval(c, policy))
+            .collect();
         if evals.is_empty() {
             return None;
         }

@@ -48,11 +48,18 @@ impl Counting {
     /// excluded.
     pub fn new(optional: Option<bool>, cancelled: Option<Cancelled>) -> Self {
         let optionals = optional.map_or(vec![false, true], |o| vec![o]);
-        let cancelleds =
-            cancelled.map_or(vec![Cancelled::Excluded, Cancelled::Done, Cancelled::Open], |c| vec![c]);
+        let cancelleds = cancelled.map_or(
+            vec![Cancelled::Excluded, Cancelled::Done, Cancelled::Open],
+            |c| vec![c],
+        );
         let policies = optionals
             .iter()
-            .flat_map(|&optional| cancelleds.iter().map(move |&cancelled| Policy { optional, cancelled }))
+            .flat_map(|&optional| {
+                cancelleds.iter().map(move |&cancelled| Policy {
+                    optional,
+                    cancelled,
+                })
+            })
             .collect();
         Self { policies }
     }
@@ -112,7 +119,10 @@ impl<'d> Resolver<'d> {
         }
         for i in bare {
             let id = doc.units[i].id.clone().expect("bare ids have an id");
-            let mut kinded = self.by_id.keys().filter(|k| k.kind.is_some() && k.number == id.number);
+            let mut kinded = self
+                .by_id
+                .keys()
+                .filter(|k| k.kind.is_some() && k.number == id.number);
             match (kinded.next().cloned(), kinded.next()) {
                 (Some(only), None) => self.join(i, only),
                 _ => self.join(i, id),
@@ -121,7 +131,10 @@ impl<'d> Resolver<'d> {
         for (i, u) in doc.units.iter().enumerate() {
             if u.kind == UnitKind::Row && u.id.is_none() && u.parent.is_some() {
                 let title = u.title.to_lowercase();
-                let other = doc.units.iter().position(|o| o.kind != UnitKind::Row && o.title.to_lowercase() == title);
+                let other = doc
+                    .units
+                    .iter()
+                    .position(|o| o.kind != UnitKind::Row && o.title.to_lowercase() == title);
                 if let Some(o) = other {
                     self.join_unit(i, o);
                 }
@@ -131,7 +144,11 @@ impl<'d> Resolver<'d> {
 
     fn join(&mut self, unit: UnitIdx, id: UnitId) {
         let e = *self.by_id.entry(id.clone()).or_insert_with(|| {
-            self.entities.push(Entity { id: Some(id), views: Vec::new(), truth: None });
+            self.entities.push(Entity {
+                id: Some(id),
+                views: Vec::new(),
+                truth: None,
+            });
             self.entities.len() - 1
         });
         self.entities[e].views.push(unit);
@@ -140,7 +157,11 @@ impl<'d> Resolver<'d> {
 
     fn join_unit(&mut self, unit: UnitIdx, other: UnitIdx) {
         let e = self.entity_of[other].unwrap_or_else(|| {
-            self.entities.push(Entity { id: None, views: vec![other], truth: None });
+            self.entities.push(Entity {
+                id: None,
+                views: vec![other],
+                truth: None,
+            });
             self.entity_of[other] = Some(self.entities.len() - 1);
             self.entities.len() - 1
         });
@@ -161,7 +182,11 @@ impl<'d> Resolver<'d> {
                 _ => None,
             }
         };
-        views.iter().filter_map(|v| rank(v).map(|r| (r, *v))).min().map(|(_, v)| v)
+        views
+            .iter()
+            .filter_map(|v| rank(v).map(|r| (r, *v)))
+            .min()
+            .map(|(_, v)| v)
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -177,9 +202,10 @@ impl<'d> Resolver<'d> {
         if let Some(&e) = self.by_id.get(id) {
             return Some(&self.entities[e]);
         }
-        let mut same_number = self.by_id.iter().filter(|(k, _)| {
-            k.number == id.number && (id.kind.is_none() || k.kind.is_none())
-        });
+        let mut same_number = self
+            .by_id
+            .iter()
+            .filter(|(k, _)| k.number == id.number && (id.kind.is_none() || k.kind.is_none()));
         match (same_number.next(), same_number.next()) {
             (Some((_, &e)), None) => Some(&self.entities[e]),
             _ => None,
@@ -189,11 +215,17 @@ impl<'d> Resolver<'d> {
     /// The units a claim's subject may be read from, the primary one first.
     pub fn scopes(&self, subject: &Subject) -> Vec<UnitIdx> {
         match subject {
-            Subject::Unit(u) => match self.entity_of(*u).filter(|_| self.doc.unit(*u).kind == UnitKind::Row) {
+            Subject::Unit(u) => match self
+                .entity_of(*u)
+                .filter(|_| self.doc.unit(*u).kind == UnitKind::Row)
+            {
                 Some(e) => self.entity_views(e),
                 None => vec![*u],
             },
-            Subject::Named(id) => self.find(id).map(|e| self.entity_views(e)).unwrap_or_default(),
+            Subject::Named(id) => self
+                .find(id)
+                .map(|e| self.entity_views(e))
+                .unwrap_or_default(),
         }
     }
 
@@ -201,15 +233,28 @@ impl<'d> Resolver<'d> {
     /// work of its own (a "Goal" or "Summary" subsection) speaks of the nearest enclosing
     /// section with work.
     pub fn claim_scopes(&self, claim: &Claim) -> Vec<UnitIdx> {
-        let climbs = matches!(claim.kind, ClaimKind::Status { .. } | ClaimKind::Percent { .. });
+        let climbs = matches!(
+            claim.kind,
+            ClaimKind::Status { .. } | ClaimKind::Percent { .. }
+        );
         match (&claim.subject, claim.site) {
-            (Subject::Unit(u), Site::Field) if climbs && self.doc.unit(*u).kind != UnitKind::Row => vec![self.working_ancestor(*u)],
+            (Subject::Unit(u), Site::Field)
+                if climbs && self.doc.unit(*u).kind != UnitKind::Row =>
+            {
+                vec![self.working_ancestor(*u)]
+            }
             (subject, _) => self.scopes(subject),
         }
     }
 
     fn working_ancestor(&self, mut unit: UnitIdx) -> UnitIdx {
-        while unit != ROOT && self.counting.policies.iter().all(|&p| self.eval(unit, p).is_none()) {
+        while unit != ROOT
+            && self
+                .counting
+                .policies
+                .iter()
+                .all(|&p| self.eval(unit, p).is_none())
+        {
             unit = self.doc.unit(unit).parent.unwrap_or(ROOT);
         }
         unit
@@ -217,7 +262,11 @@ impl<'d> Resolver<'d> {
 
     /// How a scope is named in messages.
     pub fn name(&self, unit: UnitIdx) -> String {
-        if unit == ROOT { "the document".to_string() } else { self.doc.unit(unit).label() }
+        if unit == ROOT {
+            "the document".to_string()
+        } else {
+            self.doc.unit(unit).label()
+        }
     }
 
     fn entity_views(&self, e: &Entity) -> Vec<UnitIdx> {

@@ -18,8 +18,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         .map(|b| {
             let written = &ctx.doc.source.text[b.span.clone()];
-            let message = format!("`{written}` is not a task box on GitHub; write `{}`", b.replacement);
-            Diagnostic::new(&RULE, b.span.clone(), message).with_edits(vec![Edit::safe(b.span.clone(), b.replacement)])
+            let message = format!(
+                "`{written}` is not a task box on GitHub; write `{}`",
+                b.replacement
+            );
+            Diagnostic::new(&RULE, b.span.clone(), message)
+                .with_edits(vec![Edit::safe(b.span.clone(), b.replacement)])
         })
         .collect()
 }

@@ -15,30 +15,50 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc.claims.iter().filter(|c| !c.approx).filter_map(|c| check_claim(ctx, c)).collect()
+    ctx.doc
+        .claims
+        .iter()
+        .filter(|c| !c.approx)
+        .filter_map(|c| check_claim(ctx, c))
+        .collect()
 }
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     let (done, total, noun, list_len) = match &claim.kind {
         ClaimKind::Count { done, total, noun } => (Some(done), total, noun.as_deref(), None),
-        ClaimKind::Size { total, noun, list_len } => (None, total, Some(noun.as_str()), *list_len),
+        ClaimKind::Size {
+            total,
+            noun,
+            list_len,
+        } => (None, total, Some(noun.as_str()), *list_len),
         _ => return None,
     };
     let scopes = ctx.resolver.claim_scopes(claim);
     let any_noun = claim.site == Site::Heading || noun.is_none();
     let readings = ctx.resolver.count_readings(&scopes, noun, any_noun);
     if readings.all.is_empty() {
-        return list_len.filter(|&n| n != total.value).map(|n| list_finding(total, n));
+        return list_len
+            .filter(|&n| n != total.value)
+            .map(|n| list_finding(total, n));
     }
-    let agrees = |r: &CountReading| r.total == total.value && done.is_none_or(|d| d.value == r.done);
+    let agrees =
+        |r: &CountReading| r.total == total.value && done.is_none_or(|d| d.value == r.done);
     if readings.all.iter().any(agrees) {
         return None;
     }
     Some(finding(ctx, done, total, noun, &readings))
 }
 
-fn finding(ctx: &Context, done: Option<&Figure>, total: &Figure, noun: Option<&str>, readings: &Readings) -> Diagnostic {
-    let r = readings.evident_where(|r| r.total == total.value).expect("readings are not empty");
+fn finding(
+    ctx: &Context,
+    done: Option<&Figure>,
+    total: &Figure,
+    noun: Option<&str>,
+    readings: &Readings,
+) -> Diagnostic {
+    let r = readings
+        .evident_where(|r| r.total == total.value)
+        .expect("readings are not empty");
     let scope = ctx.resolver.name(r.scope);
     let what = r.basis.describe(r.total);
     let noun = noun.map_or(String::new(), |n| format!(" {n}"));
@@ -50,7 +70,13 @@ fn finding(ctx: &Context, done: Option<&Figure>, total: &Figure, noun: Option<&s
             ),
             d.span.start..total.span.end,
         ),
-        None => (format!("declared {}{noun}s, but {scope} has {} {what}", total.value, r.total), total.span.clone()),
+        None => (
+            format!(
+                "declared {}{noun}s, but {scope} has {} {what}",
+                total.value, r.total
+            ),
+            total.span.clone(),
+        ),
     };
     let mut edits = Vec::new();
     if let Some(d) = done.filter(|d| d.value != r.done) {
@@ -63,6 +89,10 @@ fn finding(ctx: &Context, done: Option<&Figure>, total: &Figure, noun: Option<&s
 }
 
 fn list_finding(total: &Figure, n: u64) -> Diagnostic {
-    let message = format!("declared {}, but the list after it has {n} entries", total.value);
-    Diagnostic::new(&RULE, total.span.clone(), message).with_edits(vec![Edit::safe(total.span.clone(), n.to_string())])
+    let message = format!(
+        "declared {}, but the list after it has {n} entries",
+        total.value
+    );
+    Diagnostic::new(&RULE, total.span.clone(), message)
+        .with_edits(vec![Edit::safe(total.span.clone(), n.to_string())])
 }

@@ -58,7 +58,10 @@ pub static RULES: &[&Rule] = &[
 
 /// A rule by code (`TRK001`) or name (`count-mismatch`), case-insensitively.
 pub fn find(name: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(name) || r.name.eq_ignore_ascii_case(name))
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(name) || r.name.eq_ignore_ascii_case(name))
 }
 
 /// Formats a figure as written: `66.7`, `50`.
@@ -66,12 +69,20 @@ pub(crate) fn format_percent(value: f64, decimals: u8) -> String {
     let scale = 10f64.powi(i32::from(decimals));
     let rounded = (value * scale + 0.5 + 1e-9).floor() / scale;
     let text = format!("{rounded:.*}", usize::from(decimals));
-    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 /// Whether a declared percentage agrees with a progress interval (fractions 0..=1).
 pub(crate) fn percent_agrees(declared: f64, decimals: u8, approx: bool, lo: f64, hi: f64) -> bool {
-    let tolerance = if approx { 5.0 + 1e-9 } else { 10f64.powi(-i32::from(decimals)) - 1e-9 };
+    let tolerance = if approx {
+        5.0 + 1e-9
+    } else {
+        10f64.powi(-i32::from(decimals)) - 1e-9
+    };
     declared > lo * 100.0 - tolerance && declared < hi * 100.0 + tolerance
 }
 
@@ -116,7 +127,11 @@ mod tests {
                 assert_ne!(a.code, b.code);
                 assert_ne!(a.name, b.name);
             }
-            assert!(a.doc.starts_with(&format!("# {} ({})", a.name, a.code)), "{} page title", a.name);
+            assert!(
+                a.doc.starts_with(&format!("# {} ({})", a.name, a.code)),
+                "{} page title",
+                a.name
+            );
         }
     }
 }

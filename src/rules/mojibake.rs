@@ -18,7 +18,9 @@ const EXAMPLES: usize = 4;
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let garbled = &ctx.doc.garbled;
-    let Some(first) = garbled.first() else { return Vec::new() };
+    let Some(first) = garbled.first() else {
+        return Vec::new();
+    };
     let text = &ctx.doc.source.text;
     let mut examples: Vec<String> = Vec::new();
     for run in runs(garbled) {
@@ -36,7 +38,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         first.code_page.name(),
         examples.join(", ")
     );
-    let edits = garbled.iter().map(|g| Edit::safe(g.span.clone(), g.original.to_string())).collect();
+    let edits = garbled
+        .iter()
+        .map(|g| Edit::safe(g.span.clone(), g.original.to_string()))
+        .collect();
     vec![Diagnostic::new(&RULE, first.span.clone(), message).with_edits(edits)]
 }
 

@@ -17,7 +17,10 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let doc = ctx.doc;
-    (0..doc.units.len()).filter(|&u| doc.unit(u).kind == UnitKind::Item).filter_map(|u| check_item(ctx, u)).collect()
+    (0..doc.units.len())
+        .filter(|&u| doc.unit(u).kind == UnitKind::Item)
+        .filter_map(|u| check_item(ctx, u))
+        .collect()
 }
 
 /// Reports only when every counting policy shows the drift (optional and cancelled children
@@ -25,7 +28,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
 fn check_item(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
     let unit = ctx.doc.unit(item);
     let marker = unit.marker.as_ref()?;
-    let children: Vec<UnitIdx> = unit.children.iter().copied().filter(|&c| ctx.doc.unit(c).is_item()).collect();
+    let children: Vec<UnitIdx> = unit
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| ctx.doc.unit(c).is_item())
+        .collect();
     if children.is_empty() || !matches!(marker.state, State::Done | State::Open) {
         return None;
     }
@@ -35,7 +43,11 @@ fn check_item(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
             .iter()
             .filter_map(|&c| Some((ctx.resolver.eval(c, policy)?.state, ctx.doc.unit(c).line)))
             .collect();
-        let undone: Vec<usize> = states.iter().filter(|(s, _)| *s != State::Done).map(|(_, l)| *l).collect();
+        let undone: Vec<usize> = states
+            .iter()
+            .filter(|(s, _)| *s != State::Done)
+            .map(|(_, l)| *l)
+            .collect();
         let drift = match marker.state {
             State::Done => !undone.is_empty(),
             _ => !states.is_empty() && undone.is_empty(),
@@ -50,7 +62,10 @@ fn check_item(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
                 states.len(),
                 lines_list(&undone)
             ),
-            _ => format!("not ticked, but all {} of its sub-items are done", states.len()),
+            _ => format!(
+                "not ticked, but all {} of its sub-items are done",
+                states.len()
+            ),
         });
     }
     Some(Diagnostic::new(&RULE, marker.span.clone(), message?))

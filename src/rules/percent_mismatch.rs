@@ -14,7 +14,11 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc.claims.iter().filter_map(|c| check_claim(ctx, c)).collect()
+    ctx.doc
+        .claims
+        .iter()
+        .filter_map(|c| check_claim(ctx, c))
+        .collect()
 }
 
 /// The progress a fix would write (a fraction) and how it was found.
@@ -24,7 +28,9 @@ struct Evident {
 }
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
-    let ClaimKind::Percent { percent } = &claim.kind else { return None };
+    let ClaimKind::Percent { percent } = &claim.kind else {
+        return None;
+    };
     if status_drift::row_status_drifts(ctx, claim) {
         return None;
     }
@@ -36,18 +42,32 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
         evident = neighbours(ctx, claim, &mut readings);
     }
     for &scope in &scopes {
-        readings.extend(r.progress_readings(scope).into_iter().map(|(_, lo, hi)| (lo, hi)));
+        readings.extend(
+            r.progress_readings(scope)
+                .into_iter()
+                .map(|(_, lo, hi)| (lo, hi)),
+        );
     }
-    if readings.is_empty() || readings.iter().any(|&(lo, hi)| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi)) {
+    if readings.is_empty()
+        || readings
+            .iter()
+            .any(|&(lo, hi)| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi))
+    {
         return None;
     }
     let evident = evident.or_else(|| structural(ctx, scopes.first().copied()?));
     let (why, edits) = match evident {
         Some(e) => {
             let text = format_percent(e.value * 100.0, percent.decimals);
-            (e.why.replace("{pct}", &text), vec![Edit::safe(percent.span.clone(), text)])
+            (
+                e.why.replace("{pct}", &text),
+                vec![Edit::safe(percent.span.clone(), text)],
+            )
         }
-        None => ("no reading of its units gives that figure".to_string(), Vec::new()),
+        None => (
+            "no reading of its units gives that figure".to_string(),
+            Vec::new(),
+        ),
     };
     let declared = &ctx.doc.source.text[percent.span.clone()];
     let approx = if claim.approx { "~" } else { "" };
@@ -56,10 +76,18 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
 }
 
 /// A count right after the percentage gives its unit: `0% (0/9 sub-tasks)`.
-fn companion(ctx: &Context, claim: &Claim, percent: &Percent, scopes: &[usize], readings: &mut Vec<(f64, f64)>) -> Option<Evident> {
+fn companion(
+    ctx: &Context,
+    claim: &Claim,
+    percent: &Percent,
+    scopes: &[usize],
+    readings: &mut Vec<(f64, f64)>,
+) -> Option<Evident> {
     let (total, noun) = ctx.doc.claims.iter().find_map(|c| match &c.kind {
         ClaimKind::Count { done, total, noun }
-            if c.group == claim.group && done.span.start > percent.span.end && done.span.start - percent.span.end < 24 =>
+            if c.group == claim.group
+                && done.span.start > percent.span.end
+                && done.span.start - percent.span.end < 24 =>
         {
             Some((total.value, noun.clone()))
         }
@@ -69,21 +97,36 @@ fn companion(ctx: &Context, claim: &Claim, percent: &Percent, scopes: &[usize], 
     readings.extend(counted.all.iter().filter_map(|r| r.ratio().map(|x| (x, x))));
     let best = counted.evident_where(|r| r.total == total)?;
     let what = best.basis.describe(best.total);
-    Some(Evident { value: best.ratio()?, why: format!("{} of {} {what} are done ({{pct}}%)", best.done, best.total) })
+    Some(Evident {
+        value: best.ratio()?,
+        why: format!("{} of {} {what} are done ({{pct}}%)", best.done, best.total),
+    })
 }
 
 /// Tallies beside the percentage name its unit: `Total Sub-tasks:` above `Overall Progress:`.
 fn neighbours(ctx: &Context, claim: &Claim, readings: &mut Vec<(f64, f64)>) -> Option<Evident> {
-    let (start, noun) = ctx.doc.claims.iter().find_map(|c| match (&c.kind, &c.subject) {
-        (ClaimKind::Tally { noun: Some(noun), .. }, Subject::Unit(u)) if c.group == claim.group => Some((*u, noun.clone())),
-        _ => None,
-    })?;
+    let (start, noun) = ctx
+        .doc
+        .claims
+        .iter()
+        .find_map(|c| match (&c.kind, &c.subject) {
+            (
+                ClaimKind::Tally {
+                    noun: Some(noun), ..
+                },
+                Subject::Unit(u),
+            ) if c.group == claim.group => Some((*u, noun.clone())),
+            _ => None,
+        })?;
     let scope = ctx.resolver.tally_scope(start, Some(&noun));
     let counted = ctx.resolver.count_readings(&[scope], Some(&noun), true);
     readings.extend(counted.all.iter().filter_map(|r| r.ratio().map(|x| (x, x))));
     let best = counted.evident()?;
     let what = best.basis.describe(best.total);
-    Some(Evident { value: best.ratio()?, why: format!("{} of {} {what} are done ({{pct}}%)", best.done, best.total) })
+    Some(Evident {
+        value: best.ratio()?,
+        why: format!("{} of {} {what} are done ({{pct}}%)", best.done, best.total),
+    })
 }
 
 /// A unitless percentage: the scope's direct units, each weighted equally (org-mode).
@@ -93,5 +136,8 @@ fn structural(ctx: &Context, scope: usize) -> Option<Evident> {
     let value = r.scope_eval(scope, policy)?.exact()?;
     let (n, done, noun) = r.progress_basis(scope, policy);
     let label = r.name(scope);
-    Some(Evident { value, why: format!("the {n} {noun} of {label} average {{pct}}% ({done} done)") })
+    Some(Evident {
+        value,
+        why: format!("the {n} {noun} of {label} average {{pct}}% ({done} done)"),
+    })
 }

@@ -17,7 +17,12 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = ctx.doc.claims.iter().filter_map(|c| check_claim(ctx, c)).collect();
+    let mut out: Vec<Diagnostic> = ctx
+        .doc
+        .claims
+        .iter()
+        .filter_map(|c| check_claim(ctx, c))
+        .collect();
     out.extend((0..ctx.doc.units.len()).filter_map(|u| check_item_view(ctx, u)));
     out
 }
@@ -41,7 +46,12 @@ fn computed(ctx: &Context, claim: &Claim) -> Option<(Vec<Eval>, UnitIdx)> {
     if claim.subject == Subject::Unit(scope) && ctx.doc.unit(scope).kind == UnitKind::Row {
         return None;
     }
-    let evals: Vec<Eval> = r.counting.policies.iter().filter_map(|&p| r.scope_eval(scope, p)).collect();
+    let evals: Vec<Eval> = r
+        .counting
+        .policies
+        .iter()
+        .filter_map(|&p| r.scope_eval(scope, p))
+        .collect();
     (!evals.is_empty()).then_some((evals, scope))
 }
 
@@ -49,30 +59,55 @@ fn computed(ctx: &Context, claim: &Claim) -> Option<(Vec<Eval>, UnitIdx)> {
 pub(crate) fn row_status_drifts(ctx: &Context, claim: &Claim) -> bool {
     claim.site == Site::Cell
         && ctx.doc.claims.iter().any(|c| {
-            c.line == claim.line && c.subject == claim.subject && matches!(c.kind, ClaimKind::Status { .. }) && check_claim(ctx, c).is_some()
+            c.line == claim.line
+                && c.subject == claim.subject
+                && matches!(c.kind, ClaimKind::Status { .. })
+                && check_claim(ctx, c).is_some()
         })
 }
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
-    let ClaimKind::Status { state, words, marker } = &claim.kind else { return None };
+    let ClaimKind::Status {
+        state,
+        words,
+        marker,
+    } = &claim.kind
+    else {
+        return None;
+    };
     let (evals, scope) = computed(ctx, claim)?;
     if evals.iter().any(|e| agrees(*state, e.state)) {
         return None;
     }
     let truth = evals[0];
     let text = &ctx.doc.source.text;
-    let declared = words.as_ref().or(marker.as_ref().map(|m| &m.span)).map_or("", |s| &text[s.clone()]);
-    let message = format!("declared {declared} ({state}), but {}", describe(ctx, scope, truth));
+    let declared = words
+        .as_ref()
+        .or(marker.as_ref().map(|m| &m.span))
+        .map_or("", |s| &text[s.clone()]);
+    let message = format!(
+        "declared {declared} ({state}), but {}",
+        describe(ctx, scope, truth)
+    );
     let spans = [words.clone(), marker.as_ref().map(|m| m.span.clone())];
-    let span = spans.iter().flatten().fold(None::<std::ops::Range<usize>>, |acc, s| match acc {
-        Some(a) => Some(a.start.min(s.start)..a.end.max(s.end)),
-        None => Some(s.clone()),
-    })?;
+    let span = spans
+        .iter()
+        .flatten()
+        .fold(None::<std::ops::Range<usize>>, |acc, s| match acc {
+            Some(a) => Some(a.start.min(s.start)..a.end.max(s.end)),
+            None => Some(s.clone()),
+        })?;
     let mut edits = Vec::new();
     if let Some(w) = words {
-        edits.push(Edit::unsafe_(w.clone(), word_for(truth.state, &text[w.clone()])));
+        edits.push(Edit::unsafe_(
+            w.clone(),
+            word_for(truth.state, &text[w.clone()]),
+        ));
     }
-    if let Some(m) = marker.as_ref().and_then(|m| marker_for(ctx, m, truth.state).map(|r| (m, r))) {
+    if let Some(m) = marker
+        .as_ref()
+        .and_then(|m| marker_for(ctx, m, truth.state).map(|r| (m, r)))
+    {
         edits.push(Edit::unsafe_(m.0.span.clone(), m.1));
     }
     edits.extend(row_progress_edits(ctx, claim, truth));
@@ -81,7 +116,9 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
 
 /// The progress cell of a drifting row, recomputed (a safe fix).
 fn row_progress_edits(ctx: &Context, claim: &Claim, truth: Eval) -> Vec<Edit> {
-    let Some(value) = truth.exact() else { return Vec::new() };
+    let Some(value) = truth.exact() else {
+        return Vec::new();
+    };
     ctx.doc
         .claims
         .iter()
@@ -89,7 +126,8 @@ fn row_progress_edits(ctx: &Context, claim: &Claim, truth: Eval) -> Vec<Edit> {
         .filter_map(|c| match &c.kind {
             ClaimKind::Percent { percent } => {
                 let text = format_percent(value * 100.0, percent.decimals);
-                (ctx.doc.source.text[percent.span.clone()] != text).then(|| Edit::safe(percent.span.clone(), text))
+                (ctx.doc.source.text[percent.span.clone()] != text)
+                    .then(|| Edit::safe(percent.span.clone(), text))
             }
             _ => None,
         })
@@ -103,14 +141,26 @@ fn describe(ctx: &Context, scope: UnitIdx, truth: Eval) -> String {
     let name = r.name(scope);
     if unit.kind == UnitKind::Item {
         let kids = r.count_readings(&[scope], None, true);
-        let children = kids.evident().map_or(String::new(), |k| format!(" and {} of its {} sub-items are done", k.done, k.total));
-        return format!("{name} is {}: its item on line {} is {}{children}", truth.state, unit.line, unit.marker.as_ref().map_or(truth.state, |m| m.state));
+        let children = kids.evident().map_or(String::new(), |k| {
+            format!(" and {} of its {} sub-items are done", k.done, k.total)
+        });
+        return format!(
+            "{name} is {}: its item on line {} is {}{children}",
+            truth.state,
+            unit.line,
+            unit.marker.as_ref().map_or(truth.state, |m| m.state)
+        );
     }
     // Describe every item, optional ones included: the claim is wrong under every reading.
     let counted = r.count_readings(&[scope], None, true);
-    let full = counted.all.iter().find(|k| k.basis == Basis::Items && k.policy.optional && k.policy.cancelled == Cancelled::Excluded);
+    let full = counted.all.iter().find(|k| {
+        k.basis == Basis::Items && k.policy.optional && k.policy.cancelled == Cancelled::Excluded
+    });
     match full.or(counted.evident()) {
-        Some(k) if k.done == k.total => format!("{name} is {}: all {} of its items are done", truth.state, k.total),
+        Some(k) if k.done == k.total => format!(
+            "{name} is {}: all {} of its items are done",
+            truth.state, k.total
+        ),
         Some(k) => format!(
             "{name} is {}: {} of its {} items are not done ({} not started, {} in progress; {})",
             truth.state,
@@ -134,7 +184,11 @@ fn word_for(state: State, original: &str) -> String {
         State::Cancelled => "Cancelled",
     };
     if original.chars().any(char::is_lowercase) {
-        if original.chars().next().is_some_and(char::is_lowercase) { word.to_lowercase() } else { word.to_string() }
+        if original.chars().next().is_some_and(char::is_lowercase) {
+            word.to_lowercase()
+        } else {
+            word.to_string()
+        }
     } else {
         word.to_uppercase()
     }
@@ -154,7 +208,11 @@ fn marker_for(ctx: &Context, marker: &Marker, state: State) -> Option<String> {
     }
     const CHECKS: [&str; 3] = ["✅", "⏳", "⬜"];
     const CIRCLES: [&str; 3] = ["🟢", "🟡", "🔴"];
-    let family = if CIRCLES.contains(&marker.text.as_str()) { CIRCLES } else { CHECKS };
+    let family = if CIRCLES.contains(&marker.text.as_str()) {
+        CIRCLES
+    } else {
+        CHECKS
+    };
     match state {
         State::Done => Some(family[0]),
         State::InProgress => Some(family[1]),
@@ -173,9 +231,17 @@ fn check_item_view(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
     if unit.kind != UnitKind::Item || unit.children.iter().any(|&c| ctx.doc.unit(c).is_item()) {
         return None;
     }
-    let truth = r.entity_of(item)?.truth.filter(|&t| t != item && !r.is_ancestor(item, t) && !r.is_ancestor(t, item))?;
+    let truth = r
+        .entity_of(item)?
+        .truth
+        .filter(|&t| t != item && !r.is_ancestor(item, t) && !r.is_ancestor(t, item))?;
     let marker = unit.marker.as_ref()?;
-    let evals: Vec<Eval> = r.counting.policies.iter().filter_map(|&p| r.eval(truth, p)).collect();
+    let evals: Vec<Eval> = r
+        .counting
+        .policies
+        .iter()
+        .filter_map(|&p| r.eval(truth, p))
+        .collect();
     if evals.is_empty() || evals.iter().any(|e| agrees(marker.state, e.state)) {
         return None;
     }
@@ -183,7 +249,9 @@ fn check_item_view(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
         "marked {} ({}), but {} on line {} is {}",
         ctx.doc.source.text[marker.span.clone()].trim(),
         marker.state,
-        unit.id.as_ref().map_or_else(|| unit.label(), |id| id.to_string()),
+        unit.id
+            .as_ref()
+            .map_or_else(|| unit.label(), |id| id.to_string()),
         ctx.doc.unit(truth).line,
         evals[0].state
     );

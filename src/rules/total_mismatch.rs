@@ -16,21 +16,61 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc.claims.iter().filter_map(|c| check_claim(ctx, c)).collect()
+    ctx.doc
+        .claims
+        .iter()
+        .filter_map(|c| check_claim(ctx, c))
+        .collect()
 }
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     match &claim.kind {
-        ClaimKind::Tally { tally, figure, noun, optional } => check_tally(ctx, claim, *tally, figure, noun.as_deref(), optional.as_ref()),
-        ClaimKind::Sum { figure, parts, what } => check_sum(figure, parts, what),
-        ClaimKind::SumPercent { percent, done, total } => {
-            let fraction = if *total == 0 { return None } else { *done as f64 / *total as f64 };
-            if percent_agrees(percent.value, percent.decimals, claim.approx, fraction, fraction) {
+        ClaimKind::Tally {
+            tally,
+            figure,
+            noun,
+            optional,
+        } => check_tally(
+            ctx,
+            claim,
+            *tally,
+            figure,
+            noun.as_deref(),
+            optional.as_ref(),
+        ),
+        ClaimKind::Sum {
+            figure,
+            parts,
+            what,
+        } => check_sum(figure, parts, what),
+        ClaimKind::SumPercent {
+            percent,
+            done,
+            total,
+        } => {
+            let fraction = if *total == 0 {
+                return None;
+            } else {
+                *done as f64 / *total as f64
+            };
+            if percent_agrees(
+                percent.value,
+                percent.decimals,
+                claim.approx,
+                fraction,
+                fraction,
+            ) {
                 return None;
             }
             let text = format_percent(fraction * 100.0, percent.decimals);
-            let message = format!("declared {}%, but the columns above sum to {done} of {total} ({text}%)", percent.value);
-            Some(Diagnostic::new(&RULE, percent.span.clone(), message).with_edits(vec![Edit::safe(percent.span.clone(), text)]))
+            let message = format!(
+                "declared {}%, but the columns above sum to {done} of {total} ({text}%)",
+                percent.value
+            );
+            Some(
+                Diagnostic::new(&RULE, percent.span.clone(), message)
+                    .with_edits(vec![Edit::safe(percent.span.clone(), text)]),
+            )
         }
         _ => None,
     }
@@ -42,8 +82,15 @@ fn check_sum(figure: &Figure, parts: &[u64], what: &str) -> Option<Diagnostic> {
         return None;
     }
     let terms: Vec<String> = parts.iter().map(u64::to_string).collect();
-    let message = format!("declared {} {what} in total, but the parts add up to {sum} ({})", figure.value, terms.join(" + "));
-    Some(Diagnostic::new(&RULE, figure.span.clone(), message).with_edits(vec![Edit::safe(figure.span.clone(), sum.to_string())]))
+    let message = format!(
+        "declared {} {what} in total, but the parts add up to {sum} ({})",
+        figure.value,
+        terms.join(" + ")
+    );
+    Some(
+        Diagnostic::new(&RULE, figure.span.clone(), message)
+            .with_edits(vec![Edit::safe(figure.span.clone(), sum.to_string())]),
+    )
 }
 
 /// The figure a tally reads from a count.
@@ -56,8 +103,17 @@ fn value(tally: Tally, r: &CountReading) -> u64 {
     }
 }
 
-fn check_tally(ctx: &Context, claim: &Claim, tally: Tally, figure: &Figure, noun: Option<&str>, optional: Option<&Figure>) -> Option<Diagnostic> {
-    let Subject::Unit(start) = claim.subject else { return None };
+fn check_tally(
+    ctx: &Context,
+    claim: &Claim,
+    tally: Tally,
+    figure: &Figure,
+    noun: Option<&str>,
+    optional: Option<&Figure>,
+) -> Option<Diagnostic> {
+    let Subject::Unit(start) = claim.subject else {
+        return None;
+    };
     let r = ctx.resolver;
     let scope = r.tally_scope(start, noun);
     let readings = r.count_readings(&[scope], noun, true).all;
@@ -66,26 +122,36 @@ fn check_tally(ctx: &Context, claim: &Claim, tally: Tally, figure: &Figure, noun
     let optional_of = |base: &CountReading| {
         readings
             .iter()
-            .find(|x| x.policy.optional && x.policy.cancelled == base.policy.cancelled && x.basis == base.basis)
+            .find(|x| {
+                x.policy.optional
+                    && x.policy.cancelled == base.policy.cancelled
+                    && x.basis == base.basis
+            })
             .map(|with| value(tally, with) - value(tally, base))
     };
     let agrees = |x: &CountReading| match optional {
-        Some(o) => !x.policy.optional && value(tally, x) == figure.value && optional_of(x) == Some(o.value),
+        Some(o) => {
+            !x.policy.optional && value(tally, x) == figure.value && optional_of(x) == Some(o.value)
+        }
         None => value(tally, x) == figure.value,
     };
     if readings.is_empty() || readings.iter().any(agrees) {
         return None;
     }
-    let best = if optional.is_some() { *without.first()? } else { readings.first()? };
+    let best = if optional.is_some() {
+        *without.first()?
+    } else {
+        readings.first()?
+    };
     let right = value(tally, best);
     let mut edits = Vec::new();
     if right != figure.value {
         edits.push(Edit::safe(figure.span.clone(), right.to_string()));
     }
-    if let (Some(o), Some(n)) = (optional, optional_of(best)) {
-        if o.value != n {
-            edits.push(Edit::safe(o.span.clone(), n.to_string()));
-        }
+    if let (Some(o), Some(n)) = (optional, optional_of(best))
+        && o.value != n
+    {
+        edits.push(Edit::safe(o.span.clone(), n.to_string()));
     }
     let what = best.basis.describe(best.total);
     let scope_label = r.name(scope);

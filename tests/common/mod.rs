@@ -25,20 +25,31 @@ pub fn check_text(shown: &Path, text: String) -> FileResult {
     let vocab = Vocab::default();
     let doc = parse(SourceFile::new(shown, text), &vocab);
     let diagnostics = check_document(&doc, &vocab, &RuleSettings::default());
-    FileResult { source: doc.source, diagnostics }
+    FileResult {
+        source: doc.source,
+        diagnostics,
+    }
 }
 
 /// The human output, without colour.
 pub fn human(file: FileResult) -> String {
-    let report = Report { files: vec![file], errors: Vec::new() };
+    let report = Report {
+        files: vec![file],
+        errors: Vec::new(),
+    };
     let mut out = Vec::new();
-    report::render(&report, Format::Human, false, &mut out, &mut Vec::new()).expect("render to memory");
+    report::render(&report, Format::Human, false, &mut out, &mut Vec::new())
+        .expect("render to memory");
     String::from_utf8(out).expect("UTF-8 output")
 }
 
 /// Applies the edits of `diagnostics` at or below `applicability`, sorted, skipping overlaps.
 pub fn apply(text: &str, diagnostics: &[&Diagnostic], applicability: Applicability) -> String {
-    let mut edits: Vec<_> = diagnostics.iter().flat_map(|d| &d.edits).filter(|e| e.applicability <= applicability).collect();
+    let mut edits: Vec<_> = diagnostics
+        .iter()
+        .flat_map(|d| &d.edits)
+        .filter(|e| e.applicability <= applicability)
+        .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::new();
     let mut last = 0;

@@ -1,0 +1,374 @@
+//! The real `tracker` binary, run on files in a temporary directory.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A fresh directory per test under the system temp dir.
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let path =
+            std::env::temp_dir().join(format!("tracker-cli-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("create temp dir");
+        Dir(path)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn tracker(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tracker"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run tracker")
+}
+
+/// Exit code, stdout and stderr as one string for snapshots.
+fn transcript(out: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+const CLEAN: &str = "# Plan\n\n## Phase 1 (1/2)\n\n- [x] Schema\n- [ ] API\n";
+const STALE: &str = "# Plan\n\n## Phase 1 (0/2)\n\n- [x] Schema\n- [ ] API\n";
+
+#[test]
+fn clean_document_prints_only_the_summary_and_exits_0() {
+    let dir = Dir::new("clean");
+    dir.write("plan.md", CLEAN);
+    let out = tracker(&dir.0, &["check", "plan.md"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Checked 1 file: no findings.\n"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn findings_exit_1_with_arithmetic_caret_and_fix() {
+    let dir = Dir::new("stale");
+    dir.write("plan.md", STALE);
+    let out = tracker(&dir.0, &["check", "plan.md"]);
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_beside_good_ones_exit_2() {
+    let dir = Dir::new("mixed");
+    dir.write("a_good.md", STALE);
+    dir.write("b_latin1.md", b"# Caf\xe9\n\n- [x] ok\n");
+    dir.write("c_binary.md", b"# x\0y\n");
+    dir.write("d_clean.md", CLEAN);
+    let out = tracker(
+        &dir.0,
+        &[
+            "check",
+            "a_good.md",
+            "b_latin1.md",
+            "c_binary.md",
+            "missing.md",
+            "d_clean.md",
+        ],
+    );
+    insta::assert_snapshot!(transcript(&out));
+}
+
+#[test]
+fn directories_are_walked_for_markdown_files() {
+    let dir = Dir::new("walk");
+    dir.write("docs/a.md", STALE);
+    dir.write("docs/nested/b.markdown", STALE);
+    dir.write("docs/notes.txt", STALE);
+    dir.write("docs/.hidden/c.md", STALE);
+    let out = tracker(&dir.0, &["check", "docs", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let paths: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["docs/a.md", "docs/nested/b.markdown"]);
+    assert_eq!(json["files_checked"], 2);
+}
+
+#[test]
+fn json_output_follows_the_schema() {
+    let dir = Dir::new("json");
+    dir.write("plan.md", STALE);
+    dir.write("bad.md", b"\xff\xfe");
+    let out = tracker(&dir.0, &["check", "--format", "json", "plan.md", "bad.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(json["version"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(
+        (d["path"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("plan.md"), Some(3), Some(13))
+    );
+    assert_eq!(
+        (d["end_line"].as_u64(), d["end_column"].as_u64()),
+        (Some(3), Some(16))
+    );
+    assert_eq!(
+        (
+            d["code"].as_str(),
+            d["rule"].as_str(),
+            d["severity"].as_str()
+        ),
+        (Some("TRK001"), Some("count-mismatch"), Some("error"))
+    );
+    assert_eq!(d["fix"]["applicability"], "safe");
+    assert_eq!(d["fix"]["edits"][0]["content"], "1");
+    assert_eq!(json["errors"][0]["path"], "bad.md");
+}
+
+#[test]
+fn github_format_writes_annotations() {
+    let dir = Dir::new("github");
+    dir.write("plan.md", STALE);
+    let out = tracker(&dir.0, &["check", "--format", "github", "plan.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "::error file=plan.md,line=3,col=13,endLine=3,endColumn=16,title=TRK001 count-mismatch::declared 0/2, but 1 of 2 items under Phase 1 are done\n"
+    );
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let dir = Dir::new("select");
+    dir.write(
+        "plan.md",
+        "# P\n\n## Phase 1 (0/2)\n\n- [] Schema\n- [x] API\n",
+    );
+    let codes = |args: &[&str]| {
+        let out = tracker(
+            &dir.0,
+            &[&["check", "--format", "json", "plan.md"], args].concat(),
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&[]), ["TRK001", "TRK006"]);
+    assert_eq!(codes(&["--select", "checkbox-syntax"]), ["TRK006"]);
+    assert_eq!(codes(&["--ignore", "TRK006"]), ["TRK001"]);
+    let out = tracker(&dir.0, &["check", "--select", "cout-mismatch", "plan.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tracker: error: unknown rule `cout-mismatch`\n"
+    );
+}
+
+#[test]
+fn misspelt_rule_in_config_is_a_clear_error() {
+    let dir = Dir::new("config-rule");
+    dir.write("plan.md", STALE);
+    dir.write(
+        ".tracker.yml",
+        "rules:\n  count-mismatch: warning\n  cout-mismatch: off\n",
+    );
+    let out = tracker(&dir.0, &["check", "plan.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(".tracker.yml: unknown rule `cout-mismatch` at line 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_config_key_names_its_line() {
+    let dir = Dir::new("config-key");
+    dir.write("plan.md", STALE);
+    dir.write("custom.yml", "rules: {}\ncountng:\n  cancelled: done\n");
+    let out = tracker(&dir.0, &["check", "--config", "custom.yml", "plan.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("custom.yml")
+            && err.contains("unknown field `countng`")
+            && err.contains("line 2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_is_found_in_a_parent_and_sets_severity() {
+    let dir = Dir::new("config-parent");
+    dir.write(".tracker.yml", "rules:\n  count-mismatch: warning\n");
+    dir.write("sub/plan.md", STALE);
+    let out = tracker(
+        &dir.0.join("sub"),
+        &["check", "--format", "json", "plan.md"],
+    );
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+    dir.write(".tracker.yml", "rules:\n  count-mismatch: off\n");
+    let out = tracker(&dir.0.join("sub"), &["check", "plan.md"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn misspelt_rule_in_a_suppression_comment_is_reported() {
+    let dir = Dir::new("suppress");
+    dir.write(
+        "plan.md",
+        format!("<!-- tracker-disable-next-line cout-mismatch -->\n{STALE}"),
+    );
+    let out = tracker(&dir.0, &["check", "--format", "json", "plan.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["TRK008", "TRK001"]);
+    dir.write(
+        "plan.md",
+        STALE.replace(
+            "## Phase",
+            "<!-- tracker-disable-next-line count-mismatch -->\n## Phase",
+        ),
+    );
+    assert_eq!(
+        tracker(&dir.0, &["check", "plan.md"]).status.code(),
+        Some(0)
+    );
+    dir.write("plan.md", format!("<!-- tracker-disable-file -->\n{STALE}"));
+    assert_eq!(
+        tracker(&dir.0, &["check", "plan.md"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn standard_input_is_named_by_stdin_filename() {
+    let dir = Dir::new("stdin");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tracker"))
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "docs/plan.md",
+            "--format",
+            "github",
+        ])
+        .current_dir(&dir.0)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(STALE.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("::error file=docs/plan.md,line=3,"));
+}
+
+#[test]
+fn colours_follow_the_flag_and_no_color() {
+    let dir = Dir::new("color");
+    dir.write("plan.md", STALE);
+    let always = tracker(&dir.0, &["check", "--color", "always", "plan.md"]);
+    assert!(String::from_utf8_lossy(&always.stdout).contains("\x1b["));
+    let never = tracker(&dir.0, &["check", "--color", "never", "plan.md"]);
+    assert!(!String::from_utf8_lossy(&never.stdout).contains("\x1b["));
+    let piped = tracker(&dir.0, &["check", "plan.md"]);
+    assert!(
+        !String::from_utf8_lossy(&piped.stdout).contains("\x1b["),
+        "not a terminal: no colour"
+    );
+}
+
+#[test]
+fn crlf_and_bom_files_report_the_same_positions() {
+    let dir = Dir::new("crlf");
+    dir.write("lf.md", STALE);
+    dir.write("crlf.md", STALE.replace('\n', "\r\n"));
+    dir.write("bom.md", format!("\u{feff}{STALE}"));
+    for name in ["lf.md", "crlf.md", "bom.md"] {
+        let out = tracker(&dir.0, &["check", "--format", "github", name]);
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(
+            text.contains("line=3,col=13,endLine=3,endColumn=16"),
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn help_explains_every_flag() {
+    let dir = Dir::new("help");
+    let top = String::from_utf8_lossy(&tracker(&dir.0, &["--help"]).stdout).to_string();
+    assert!(top.contains("check") && top.contains("--version"), "{top}");
+    let check = String::from_utf8_lossy(&tracker(&dir.0, &["check", "--help"]).stdout).to_string();
+    for flag in [
+        "--format",
+        "--select",
+        "--ignore",
+        "--config",
+        "--color",
+        "--stdin-filename",
+        "[PATH]",
+    ] {
+        assert!(check.contains(flag), "check --help lacks {flag}");
+    }
+    for rule in tracker::rules::RULES {
+        assert!(
+            check.contains(rule.name) && check.contains(rule.code),
+            "check --help lacks {}",
+            rule.name
+        );
+    }
+}
+
+#[test]
+fn the_readme_command_checks_the_bundled_seeds() {
+    let out = tracker(&common::root(), &["check", "fixtures/seeds"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Checked 5 files: 185 findings"),
+        "{}",
+        stdout.lines().last().unwrap_or_default()
+    );
+}
