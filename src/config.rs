@@ -197,7 +197,8 @@ mod tests {
                 .iter()
                 .any(|(r, sev)| r.code == "TRK002" && *sev == Severity::Warning)
         );
-        assert_eq!(s.counting.policies.len(), 1);
+        // Pinned optional and cancelled policies; nesting is read both ways.
+        assert_eq!(s.counting.policies.len(), 2);
         assert_eq!(c.vocab().marker_state("🟣"), Some(State::InProgress));
     }
 

@@ -75,8 +75,8 @@ impl Builder<'_> {
         unit.marker = Some(marker);
         unit.title = title;
         let subject = match &unit.id {
-            Some(id) => Subject::Named(id.clone()),
-            None => Subject::Unit(self.units.len()),
+            Some(id) if id.kind.is_some() => Subject::Named(id.clone()),
+            _ => Subject::Unit(self.units.len()),
         };
         let idx = self.add_unit(unit);
         self.line_claims(masked, base, subject, Site::Item, line, false);

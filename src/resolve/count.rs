@@ -2,7 +2,7 @@
 //! way of counting them (SPEC 4.2 and 4.3). A claim is reported only when no reading agrees.
 
 use super::eval::counted_state;
-use super::{Policy, Resolver};
+use super::{Cancelled, Policy, Resolver};
 use crate::model::{ROOT, UnitIdx};
 use crate::parse::kind_of;
 use crate::vocab::State;
@@ -59,6 +59,53 @@ pub struct Readings {
 }
 
 impl Readings {
+    /// Whether `done`/`total` agrees with some reading. Where cancelled units exist the author
+    /// may have counted each of them either way, so a done figure between the readings with
+    /// cancelled units open and with them done agrees too.
+    pub fn agrees(&self, done: Option<u64>, total: u64) -> bool {
+        self.all.iter().any(|r| {
+            r.total == total
+                && done.is_none_or(|d| {
+                    d == r.done
+                        || self
+                            .done_partner(r)
+                            .is_some_and(|hi| hi.total == total && (r.done..=hi.done).contains(&d))
+                })
+        })
+    }
+
+    /// The same reading with cancelled units counted done, for one counted open.
+    fn done_partner(&self, open: &CountReading) -> Option<&CountReading> {
+        if open.policy.cancelled != Cancelled::Open {
+            return None;
+        }
+        let policy = Policy {
+            cancelled: Cancelled::Done,
+            ..open.policy
+        };
+        self.all
+            .iter()
+            .find(|r| r.policy == policy && r.basis == open.basis && r.scope == open.scope)
+    }
+
+    /// Done fractions the readings allow: each reading's own, and the interval from cancelled
+    /// units counted open to counted done.
+    pub fn ratio_ranges(&self) -> Vec<(f64, f64)> {
+        let mut out: Vec<(f64, f64)> = self
+            .all
+            .iter()
+            .filter_map(|r| r.ratio().map(|x| (x, x)))
+            .collect();
+        for r in &self.all {
+            if let (Some(a), Some(b)) = (
+                r.ratio(),
+                self.done_partner(r).and_then(CountReading::ratio),
+            ) {
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+        out
+    }
     pub fn evident(&self) -> Option<&CountReading> {
         self.all.first()
     }

@@ -74,8 +74,8 @@ impl Resolver<'_> {
     fn item(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
         let u = self.doc.unit(unit);
         let state = counted_state(u.marker.as_ref()?.state, policy)?;
-        if state == State::Done {
-            return Some(Eval::leaf(State::Done));
+        if state == State::Done || !policy.nested {
+            return Some(Eval::leaf(state));
         }
         match self.aggregate(&u.children, policy) {
             Some(children) => Some(Eval { state, ..children }),

@@ -23,11 +23,14 @@ pub enum Cancelled {
     Open,
 }
 
-/// One way of counting: with or without optional units, and what cancelled units are.
+/// One way of counting: with or without optional units, what cancelled units are, and
+/// whether an item's progress comes from its sub-items (org-mode) or from its own tick only
+/// (nested items rolling up into their parent).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Policy {
     pub optional: bool,
     pub cancelled: Cancelled,
+    pub nested: bool,
 }
 
 /// The readings a claim may be checked under; the first is the one fixes write.
@@ -52,15 +55,18 @@ impl Counting {
             vec![Cancelled::Excluded, Cancelled::Done, Cancelled::Open],
             |c| vec![c],
         );
-        let policies = optionals
-            .iter()
-            .flat_map(|&optional| {
-                cancelleds.iter().map(move |&cancelled| Policy {
-                    optional,
-                    cancelled,
-                })
-            })
-            .collect();
+        let mut policies = Vec::new();
+        for nested in [true, false] {
+            for &optional in &optionals {
+                for &cancelled in &cancelleds {
+                    policies.push(Policy {
+                        optional,
+                        cancelled,
+                        nested,
+                    });
+                }
+            }
+        }
         Self { policies }
     }
 
@@ -109,23 +115,11 @@ impl<'d> Resolver<'d> {
     /// that number, then title-only rows into the unit with that title.
     fn group_views(&mut self) {
         let doc = self.doc;
-        let mut bare = Vec::new();
+        // Bare numbers (`### 3. Setup`, `- [ ] 1.2 Foo`) are more often ordinals than ids, so
+        // they name no entity; a reference may still resolve one (see `find`).
         for (i, u) in doc.units.iter().enumerate().skip(1) {
-            match &u.id {
-                Some(id) if id.kind.is_some() => self.join(i, id.clone()),
-                Some(_) => bare.push(i),
-                None => {}
-            }
-        }
-        for i in bare {
-            let id = doc.units[i].id.clone().expect("bare ids have an id");
-            let mut kinded = self
-                .by_id
-                .keys()
-                .filter(|k| k.kind.is_some() && k.number == id.number);
-            match (kinded.next().cloned(), kinded.next()) {
-                (Some(only), None) => self.join(i, only),
-                _ => self.join(i, id),
+            if let Some(id) = u.id.as_ref().filter(|id| id.kind.is_some()) {
+                self.join(i, id.clone());
             }
         }
         for (i, u) in doc.units.iter().enumerate() {
@@ -202,10 +196,10 @@ impl<'d> Resolver<'d> {
         if let Some(&e) = self.by_id.get(id) {
             return Some(&self.entities[e]);
         }
-        let mut same_number = self
-            .by_id
-            .iter()
-            .filter(|(k, _)| k.number == id.number && (id.kind.is_none() || k.kind.is_none()));
+        if id.kind.is_some() {
+            return None;
+        }
+        let mut same_number = self.by_id.iter().filter(|(k, _)| k.number == id.number);
         match (same_number.next(), same_number.next()) {
             (Some((_, &e)), None) => Some(&self.entities[e]),
             _ => None,

@@ -3,7 +3,7 @@
 use super::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Claim, ClaimKind, Figure, Site};
-use crate::resolve::{CountReading, Readings};
+use crate::resolve::Readings;
 
 pub(crate) static RULE: Rule = Rule {
     code: "TRK001",
@@ -41,9 +41,7 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
             .filter(|&n| n != total.value)
             .map(|n| list_finding(total, n));
     }
-    let agrees =
-        |r: &CountReading| r.total == total.value && done.is_none_or(|d| d.value == r.done);
-    if readings.all.iter().any(agrees) {
+    if readings.agrees(done.map(|d| d.value), total.value) {
         return None;
     }
     Some(finding(ctx, done, total, noun, &readings))

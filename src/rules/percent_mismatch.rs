@@ -94,7 +94,7 @@ fn companion(
         _ => None,
     })?;
     let counted = ctx.resolver.count_readings(scopes, noun.as_deref(), true);
-    readings.extend(counted.all.iter().filter_map(|r| r.ratio().map(|x| (x, x))));
+    readings.extend(counted.ratio_ranges());
     let best = counted.evident_where(|r| r.total == total)?;
     let what = best.basis.describe(best.total);
     Some(Evident {
@@ -120,7 +120,7 @@ fn neighbours(ctx: &Context, claim: &Claim, readings: &mut Vec<(f64, f64)>) -> O
         })?;
     let scope = ctx.resolver.tally_scope(start, Some(&noun));
     let counted = ctx.resolver.count_readings(&[scope], Some(&noun), true);
-    readings.extend(counted.all.iter().filter_map(|r| r.ratio().map(|x| (x, x))));
+    readings.extend(counted.ratio_ranges());
     let best = counted.evident()?;
     let what = best.basis.describe(best.total);
     Some(Evident {
