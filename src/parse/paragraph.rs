@@ -9,7 +9,7 @@ use super::Builder;
 use super::claims::{self, Found};
 use super::ids::{is_work_noun, kind_of, last_id_ref, leading_id, singular};
 use super::text::{mask_code, plain};
-use crate::model::{ClaimKind, Figure, Site, Subject, Unit, UnitKind};
+use crate::model::{ClaimKind, Figure, ROOT, Site, Subject, Unit, UnitKind};
 use crate::vocab::{phrase_state, word_at};
 
 /// `**Label:** value`, `**Label**: value` or `Label: value`.
@@ -25,6 +25,8 @@ static PROGRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$")
         .expect("valid regex")
 });
+static OVERALL_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:overall|project)\b").expect("valid regex"));
 static BOLD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$").expect("valid regex"));
 
@@ -69,8 +71,11 @@ impl Builder<'_> {
             let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).trim();
             let value = c.get(3).expect("value group");
             let (vbase, value_text) = (base + value.start(), value.as_str());
+            // "Overall Progress" and "Project Status" speak of the document wherever they stand.
+            let whole = OVERALL_LABEL.is_match(label).then_some(Subject::Unit(ROOT));
             let named = last_id_ref(label)
                 .map(Subject::Named)
+                .or(whole)
                 .unwrap_or(section.clone());
             // "Complete - Phase 1 Complete - Ready for Phase 2" speaks of several units at once.
             if STATUS_LABEL.is_match(label)
