@@ -189,11 +189,9 @@ impl<'a> Builder<'a> {
             group,
         };
         let span = claim_span(&claim.kind);
-        if !self
-            .claims
-            .iter()
-            .any(|c| c.line == line && claim_span(&c.kind) == span)
-        {
+        // Claims arrive in line order, so a duplicate can only be among the last ones.
+        let mut same_line = self.claims.iter().rev().take_while(|c| c.line == line);
+        if !same_line.any(|c| claim_span(&c.kind) == span) {
             self.claims.push(claim);
         }
     }

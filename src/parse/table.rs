@@ -262,18 +262,25 @@ fn number_in(text: &str, base: usize) -> Option<Figure> {
 /// Rows named only by a title stay units only if the title matches another unit's.
 pub(crate) fn drop_unmatched_rows(b: &mut Builder) {
     let rows = std::mem::take(&mut b.titled_rows);
+    if rows.is_empty() {
+        return;
+    }
+    let titles: std::collections::HashSet<String> = b
+        .units
+        .iter()
+        .filter(|u| u.kind != UnitKind::Row)
+        .map(|u| u.title.to_lowercase())
+        .collect();
+    let mut dropped = std::collections::HashSet::new();
     for row in rows {
-        let title = b.units[row].title.to_lowercase();
-        let matched =
-            b.units.iter().enumerate().any(|(i, u)| {
-                i != row && u.kind != UnitKind::Row && u.title.to_lowercase() == title
-            });
-        if matched {
+        if titles.contains(&b.units[row].title.to_lowercase()) {
             continue;
         }
         if let Some(parent) = b.units[row].parent.take() {
             b.units[parent].children.retain(|&c| c != row);
         }
-        b.claims.retain(|c| c.subject != Subject::Unit(row));
+        dropped.insert(row);
     }
+    b.claims
+        .retain(|c| !matches!(c.subject, Subject::Unit(u) if dropped.contains(&u)));
 }

@@ -216,7 +216,7 @@ impl Resolver<'_> {
     /// Units of kind `kind` under `scope`, one per entity, outermost only.
     pub fn kinded_units(&self, scope: UnitIdx, kind: &str) -> Vec<UnitIdx> {
         let mut out: Vec<UnitIdx> = Vec::new();
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut stack: Vec<UnitIdx> = self
             .doc
             .unit(scope)
@@ -233,8 +233,7 @@ impl Resolver<'_> {
                 .is_some_and(|id| id.kind.as_deref() == Some(kind))
             {
                 let entity = self.entity_of[u];
-                if entity.is_none() || !seen.contains(&entity) {
-                    seen.push(entity);
+                if entity.is_none() || seen.insert(entity) {
                     out.push(entity.and_then(|e| self.entities[e].truth).unwrap_or(u));
                 }
                 continue;

@@ -45,17 +45,37 @@ impl Eval {
     }
 }
 
+/// A memo entry of [`Resolver::eval`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Slot {
+    Empty,
+    Busy,
+    Done(Option<Eval>),
+}
+
 impl Resolver<'_> {
+    fn slot(&self, unit: UnitIdx, policy: Policy) -> usize {
+        let policies = &self.counting.policies;
+        let p = policies
+            .iter()
+            .position(|q| *q == policy)
+            .expect("policies come from the counting");
+        unit * policies.len() + p
+    }
+
     /// The computed state of a unit, or `None` when nothing under it is counted (or the unit
     /// itself does not count under this policy).
     pub fn eval(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
-        if let Some(cached) = self.memo.borrow().get(&(unit, policy)) {
-            return *cached;
+        let slot = self.slot(unit, policy);
+        match self.memo.borrow()[slot] {
+            Slot::Done(cached) => return cached,
+            // A cycle through rows and entities: this unit is being evaluated further up.
+            Slot::Busy => return None,
+            Slot::Empty => {}
         }
-        // Marks the unit as in progress so that a cycle through rows and entities ends.
-        self.memo.borrow_mut().insert((unit, policy), None);
+        self.memo.borrow_mut()[slot] = Slot::Busy;
         let result = self.compute(unit, policy);
-        self.memo.borrow_mut().insert((unit, policy), result);
+        self.memo.borrow_mut()[slot] = Slot::Done(result);
         result
     }
 

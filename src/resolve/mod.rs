@@ -91,7 +91,11 @@ pub struct Resolver<'d> {
     entities: Vec<Entity>,
     entity_of: Vec<Option<usize>>,
     by_id: HashMap<UnitId, usize>,
-    memo: RefCell<HashMap<(UnitIdx, Policy), Option<Eval>>>,
+    /// Evaluations by unit and policy (`unit * policies + policy`).
+    memo: RefCell<Vec<eval::Slot>>,
+    /// Claim indices by line and by group, so rules find a claim's neighbours directly.
+    by_line: HashMap<usize, Vec<usize>>,
+    by_group: HashMap<usize, Vec<usize>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -102,8 +106,18 @@ impl<'d> Resolver<'d> {
             entities: Vec::new(),
             entity_of: vec![None; doc.units.len()],
             by_id: HashMap::new(),
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(Vec::new()),
+            by_line: HashMap::new(),
+            by_group: HashMap::new(),
         };
+        r.memo = RefCell::new(vec![
+            eval::Slot::Empty;
+            doc.units.len() * r.counting.policies.len()
+        ]);
+        for (i, c) in doc.claims.iter().enumerate() {
+            r.by_line.entry(c.line).or_default().push(i);
+            r.by_group.entry(c.group).or_default().push(i);
+        }
         r.group_views();
         for e in 0..r.entities.len() {
             r.entities[e].truth = r.pick_truth(&r.entities[e].views);
@@ -181,6 +195,24 @@ impl<'d> Resolver<'d> {
             .filter_map(|v| rank(v).map(|r| (r, *v)))
             .min()
             .map(|(_, v)| v)
+    }
+
+    /// Claims written on a line.
+    pub fn claims_on_line(&self, line: usize) -> impl Iterator<Item = &'d Claim> + '_ {
+        self.by_line
+            .get(&line)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.doc.claims[i])
+    }
+
+    /// Claims written together (one line, one field paragraph, one table).
+    pub fn claims_in_group(&self, group: usize) -> impl Iterator<Item = &'d Claim> + '_ {
+        self.by_group
+            .get(&group)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.doc.claims[i])
     }
 
     pub fn entities(&self) -> &[Entity] {

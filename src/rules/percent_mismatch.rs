@@ -83,16 +83,19 @@ fn companion(
     scopes: &[usize],
     readings: &mut Vec<(f64, f64)>,
 ) -> Option<Evident> {
-    let (total, noun) = ctx.doc.claims.iter().find_map(|c| match &c.kind {
-        ClaimKind::Count { done, total, noun }
-            if c.group == claim.group
-                && done.span.start > percent.span.end
-                && done.span.start - percent.span.end < 24 =>
-        {
-            Some((total.value, noun.clone()))
-        }
-        _ => None,
-    })?;
+    let (total, noun) = ctx
+        .resolver
+        .claims_on_line(claim.line)
+        .find_map(|c| match &c.kind {
+            ClaimKind::Count { done, total, noun }
+                if c.group == claim.group
+                    && done.span.start > percent.span.end
+                    && done.span.start - percent.span.end < 24 =>
+            {
+                Some((total.value, noun.clone()))
+            }
+            _ => None,
+        })?;
     let counted = ctx.resolver.count_readings(scopes, noun.as_deref(), true);
     readings.extend(counted.ratio_ranges());
     let best = counted.evident_where(|r| r.total == total)?;
@@ -105,19 +108,18 @@ fn companion(
 
 /// Tallies beside the percentage name its unit: `Total Sub-tasks:` above `Overall Progress:`.
 fn neighbours(ctx: &Context, claim: &Claim, readings: &mut Vec<(f64, f64)>) -> Option<Evident> {
-    let (start, noun) = ctx
-        .doc
-        .claims
-        .iter()
-        .find_map(|c| match (&c.kind, &c.subject) {
-            (
-                ClaimKind::Tally {
-                    noun: Some(noun), ..
-                },
-                Subject::Unit(u),
-            ) if c.group == claim.group => Some((*u, noun.clone())),
-            _ => None,
-        })?;
+    let (start, noun) =
+        ctx.resolver
+            .claims_in_group(claim.group)
+            .find_map(|c| match (&c.kind, &c.subject) {
+                (
+                    ClaimKind::Tally {
+                        noun: Some(noun), ..
+                    },
+                    Subject::Unit(u),
+                ) if c.group == claim.group => Some((*u, noun.clone())),
+                _ => None,
+            })?;
     let scope = ctx.resolver.tally_scope(start, Some(&noun));
     let counted = ctx.resolver.count_readings(&[scope], Some(&noun), true);
     readings.extend(counted.ratio_ranges());

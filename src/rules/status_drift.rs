@@ -58,7 +58,7 @@ fn computed(ctx: &Context, claim: &Claim) -> Option<(Vec<Eval>, UnitIdx)> {
 /// A status table row whose status cell drifts: its progress cell is fixed with it.
 pub(crate) fn row_status_drifts(ctx: &Context, claim: &Claim) -> bool {
     claim.site == Site::Cell
-        && ctx.doc.claims.iter().any(|c| {
+        && ctx.resolver.claims_on_line(claim.line).any(|c| {
             c.line == claim.line
                 && c.subject == claim.subject
                 && matches!(c.kind, ClaimKind::Status { .. })
@@ -119,10 +119,9 @@ fn row_progress_edits(ctx: &Context, claim: &Claim, truth: Eval) -> Vec<Edit> {
     let Some(value) = truth.exact() else {
         return Vec::new();
     };
-    ctx.doc
-        .claims
-        .iter()
-        .filter(|c| c.site == Site::Cell && c.line == claim.line && c.subject == claim.subject)
+    ctx.resolver
+        .claims_on_line(claim.line)
+        .filter(|c| c.site == Site::Cell && c.subject == claim.subject)
         .filter_map(|c| match &c.kind {
             ClaimKind::Percent { percent } => {
                 let text = format_percent(value * 100.0, percent.decimals);
