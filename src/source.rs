@@ -58,6 +58,26 @@ impl SourceFile {
         start..start + content.len()
     }
 
+    /// The rest of a line from a 1-based byte column, clamped to the line and to a character
+    /// boundary, so that positions from the parser can never split a character.
+    pub fn line_from(&self, line: usize, column: usize) -> Span {
+        let span = self.line_span(line);
+        let mut start = self.offset(line, column).clamp(span.start, span.end);
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        start..span.end
+    }
+
+    /// The first character boundary at or after `offset`.
+    pub fn ceil_char(&self, offset: usize) -> usize {
+        let mut at = offset.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    }
+
     pub fn line_text(&self, line: usize) -> &str {
         &self.text[self.line_span(line)]
     }
@@ -110,6 +130,12 @@ mod tests {
         assert_eq!(f.line_of(4), 2);
         assert_eq!(f.line_col(8), (2, 3));
         assert_eq!(f.line_ending(), "\r\n");
+        assert_eq!(
+            f.line_from(2, 2),
+            5..9,
+            "inside ✅ moves to the next character"
+        );
+        assert_eq!(f.line_from(1, 40), 2..2, "past the end clamps to the line");
     }
 
     #[test]

@@ -28,7 +28,7 @@ impl Builder<'_> {
             let pos = entry.data().sourcepos.start;
             let line = pos.line;
             let line_span = self.src.line_span(line);
-            let start = self.src.offset(line, pos.column).min(line_span.end);
+            let start = self.src.line_from(line, pos.column).start;
             let raw = &self.src.text[start..line_span.end];
             let bullet = BULLET.find(raw).map_or(0, |m| m.end());
             let base = start + bullet;

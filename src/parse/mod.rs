@@ -197,8 +197,8 @@ impl<'a> Builder<'a> {
     }
 
     fn heading(&mut self, line: usize, column: usize, level: u8) {
-        let start = self.src.offset(line, column);
-        let span = start..self.src.line_span(line).end;
+        let span = self.src.line_from(line, column);
+        let start = span.start;
         let raw = &self.src.text[span.clone()];
         let hashes = raw.len() - raw.trim_start_matches('#').len();
         let body_start = start + hashes + (raw.len() - hashes - raw[hashes..].trim_start().len());

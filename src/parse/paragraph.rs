@@ -48,7 +48,7 @@ impl Builder<'_> {
         for line in first..=last {
             let span = self.src.line_span(line);
             let start = if line == first {
-                self.src.offset(line, column)
+                self.src.line_from(line, column).start
             } else {
                 span.start
             };
@@ -122,9 +122,9 @@ impl Builder<'_> {
 
     /// `**Chat Service** ✅` right before a list: a scope whose marker is a status claim.
     fn bold_scope(&mut self, line: usize, column: usize, list_follows: bool) -> bool {
-        let start = self.src.offset(line, column);
-        let end = self.src.line_span(line).end;
-        let text = &self.src.text[start..end];
+        let span = self.src.line_from(line, column);
+        let (start, end) = (span.start, span.end);
+        let text = &self.src.text[span];
         let Some(c) = BOLD_LINE.captures(text) else {
             return false;
         };

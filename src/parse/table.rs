@@ -79,13 +79,16 @@ impl Builder<'_> {
             .map(|cell| {
                 let d = cell.data();
                 let (s, e) = (d.sourcepos.start, d.sourcepos.end);
-                let start = self.src.offset(s.line, s.column);
-                let end = (self.src.offset(e.line, e.column) + 1)
+                let start = self.src.ceil_char(self.src.offset(s.line, s.column));
+                // The end column is inclusive and counts bytes: step past the whole character.
+                let end = self
+                    .src
+                    .ceil_char(self.src.offset(e.line, e.column) + 1)
                     .min(self.src.line_span(e.line).end)
                     .max(start);
                 let raw = &self.src.text[start..end];
                 let lead = raw.len() - raw.trim_start().len();
-                let span = start + lead..start + raw.trim_end().len();
+                let span = start + lead..start + lead + raw.trim().len();
                 let plain = plain(&mask_code(&self.src.text[span.clone()])).to_lowercase();
                 Cell { span, plain }
             })
