@@ -132,8 +132,8 @@ mod tests {
         assert_eq!(f.line_ending(), "\r\n");
         assert_eq!(
             f.line_from(2, 2),
-            5..9,
-            "inside ✅ moves to the next character"
+            7..9,
+            "inside ✅ moves past the character"
         );
         assert_eq!(f.line_from(1, 40), 2..2, "past the end clamps to the line");
     }
