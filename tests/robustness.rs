@@ -1,0 +1,112 @@
+//! No input makes `tracker` panic: every fixture, mutated deterministically (markup, emoji
+//! and table pipes spliced in, spans cut, text truncated), is parsed, checked and rendered.
+
+mod common;
+
+use std::path::Path;
+
+use tracker::report::{self, Format, Report};
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+}
+
+const PIECES: &[&str] = &[
+    "🟢",
+    "|",
+    "**",
+    "`",
+    "[]",
+    "[x]",
+    "- ",
+    "\n",
+    "\r\n",
+    "# ",
+    "(3/5)",
+    "50%",
+    "~",
+    "‚úÖ",
+    "é",
+    "\u{feff}",
+    "| 🟢|",
+    "<!-- tracker-disable -->",
+    "**Status:** ",
+    "Phase 2 ",
+    "---\n",
+    "```\n",
+    "> ",
+    "1. ",
+    "|   |\n|---|\n",
+];
+
+fn fixtures() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut dirs = vec![common::root().join("fixtures/seeds")];
+    for entry in std::fs::read_dir(common::root().join("fixtures/rules")).expect("fixtures/rules") {
+        dirs.push(entry.expect("entry").path());
+    }
+    for dir in dirs {
+        for entry in std::fs::read_dir(dir).expect("fixture dir") {
+            texts.push(
+                std::fs::read_to_string(entry.expect("entry").path()).expect("UTF-8 fixture"),
+            );
+        }
+    }
+    texts
+}
+
+fn mutate(text: &mut String, rng: &mut Rng) {
+    for _ in 0..=rng.next() % 12 {
+        let mut at = rng.next() % (text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        match rng.next() % 3 {
+            0 => text.insert_str(at, PIECES[rng.next() % PIECES.len()]),
+            1 => {
+                let mut end = (at + rng.next() % 40).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.replace_range(at..end, "");
+            }
+            _ => text.truncate(at),
+        }
+    }
+}
+
+#[test]
+fn mutated_fixtures_never_panic() {
+    let texts = fixtures();
+    let mut rng = Rng(0x5eed);
+    for round in 0..600 {
+        let mut text = texts[round % texts.len()].clone();
+        mutate(&mut text, &mut rng);
+        let file = common::check_text(Path::new("mutated.md"), text);
+        let report = Report {
+            files: vec![file],
+            errors: Vec::new(),
+        };
+        for format in [Format::Human, Format::Json, Format::Github] {
+            report::render(&report, format, true, &mut Vec::new(), &mut Vec::new())
+                .expect("render to memory");
+        }
+    }
+}
+
+#[test]
+fn table_cells_ending_in_emoji_and_blank_cells() {
+    let text =
+        "| Task | Status |\n|---|---|\n| Task 1 |🟢|\n|   |   |\n|T2|\n\n## Task 1\n- [ ] a\n";
+    let file = common::check_text(Path::new("t.md"), text.to_string());
+    assert_eq!(file.diagnostics.len(), 1, "{:?}", file.diagnostics);
+    assert_eq!(file.diagnostics[0].rule.name, "status-drift");
+}
