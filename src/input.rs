@@ -42,9 +42,15 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Whether a walked file passes the globs, matched relative to the config's directory
+    /// wherever `tracker` runs from.
     fn takes(&self, path: &Path) -> bool {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        let rel = rel.strip_prefix("./").unwrap_or(rel);
+        if self.include.is_none() && self.exclude.is_none() {
+            return true;
+        }
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let (path, root) = (absolute(path), absolute(&self.root));
+        let rel = path.strip_prefix(&root).unwrap_or(&path);
         self.include.as_ref().is_none_or(|g| g.is_match(rel))
             && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
     }
@@ -84,7 +90,11 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // `./docs/a.md` is shown as `docs/a.md`, as other linters show it.
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .map(|p| p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p))
+        .collect();
     paths.sort();
     for path in paths {
         let hidden = path

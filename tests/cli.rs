@@ -372,3 +372,41 @@ fn the_readme_command_checks_the_bundled_seeds() {
         stdout.lines().last().unwrap_or_default()
     );
 }
+
+#[test]
+fn include_and_exclude_globs_filter_walked_files() {
+    let dir = Dir::new("globs");
+    dir.write("docs/plan.md", STALE);
+    dir.write("docs/archive/old.md", STALE);
+    dir.write("notes/todo.md", STALE);
+    dir.write(
+        ".tracker.yml",
+        "include: [\"docs/**\"]\nexclude: [\"docs/archive/**\"]\n",
+    );
+    let out = tracker(&dir.0, &["check", "--format", "json", "."]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let paths: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["docs/plan.md"]);
+    let named = tracker(&dir.0, &["check", "--format", "json", "notes/todo.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&named.stdout).expect("JSON");
+    assert_eq!(
+        json["files_checked"], 1,
+        "files named on the command line are always taken"
+    );
+}
+
+#[test]
+fn globs_are_relative_to_the_config_file() {
+    let dir = Dir::new("globs-sub");
+    dir.write(".tracker.yml", "exclude: [\"docs/archive/**\"]\n");
+    dir.write("docs/plan.md", STALE);
+    dir.write("docs/archive/old.md", STALE);
+    let out = tracker(&dir.0.join("docs"), &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["files_checked"], 1, "{json}");
+}
