@@ -43,6 +43,20 @@ fn tracker(dir: &Path, args: &[&str]) -> Output {
         .expect("run tracker")
 }
 
+/// The JSON document a run printed.
+fn json_of(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+/// One field of every finding in a JSON document.
+fn field(json: &serde_json::Value, name: &str) -> Vec<String> {
+    let findings = json["diagnostics"].as_array().expect("diagnostics array");
+    findings
+        .iter()
+        .map(|d| d[name].as_str().expect("string field").to_string())
+        .collect()
+}
+
 /// Exit code, stdout and stderr as one string for snapshots.
 fn transcript(out: &Output) -> String {
     format!(
@@ -106,13 +120,8 @@ fn directories_are_walked_for_markdown_files() {
     dir.write("docs/notes.txt", STALE);
     dir.write("docs/.hidden/c.md", STALE);
     let out = tracker(&dir.0, &["check", "docs", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
-    let paths: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let json = json_of(&out);
+    let paths = field(&json, "path");
     assert_eq!(paths, ["docs/a.md", "docs/nested/b.markdown"]);
     assert_eq!(json["files_checked"], 2);
 }
@@ -124,7 +133,7 @@ fn json_output_follows_the_schema() {
     dir.write("bad.md", b"\xff\xfe");
     let out = tracker(&dir.0, &["check", "--format", "json", "plan.md", "bad.md"]);
     assert_eq!(out.status.code(), Some(2));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let json = json_of(&out);
     assert_eq!(json["version"], 1);
     let d = &json["diagnostics"][0];
     assert_eq!(
@@ -172,13 +181,8 @@ fn select_and_ignore_choose_rules() {
             &dir.0,
             &[&["check", "--format", "json", "plan.md"], args].concat(),
         );
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-        json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["code"].as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
+        let json = json_of(&out);
+        field(&json, "code")
     };
     assert_eq!(codes(&[]), ["TRK001", "TRK006"]);
     assert_eq!(codes(&["--select", "checkbox-syntax"]), ["TRK006"]);
@@ -234,7 +238,7 @@ fn config_is_found_in_a_parent_and_sets_severity() {
         &["check", "--format", "json", "plan.md"],
     );
     assert_eq!(out.status.code(), Some(0), "warnings do not fail the run");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let json = json_of(&out);
     assert_eq!(json["diagnostics"][0]["severity"], "warning");
     dir.write(".tracker.yml", "rules:\n  count-mismatch: off\n");
     let out = tracker(&dir.0.join("sub"), &["check", "plan.md"]);
@@ -249,13 +253,8 @@ fn misspelt_rule_in_a_suppression_comment_is_reported() {
         format!("<!-- tracker-disable-next-line cout-mismatch -->\n{STALE}"),
     );
     let out = tracker(&dir.0, &["check", "--format", "json", "plan.md"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let codes: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let json = json_of(&out);
+    let codes = field(&json, "code");
     assert_eq!(codes, ["TRK008", "TRK001"]);
     dir.write(
         "plan.md",
@@ -384,18 +383,15 @@ fn include_and_exclude_globs_filter_walked_files() {
         "include: [\"docs/**\"]\nexclude: [\"docs/archive/**\"]\n",
     );
     let out = tracker(&dir.0, &["check", "--format", "json", "."]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let paths: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let json = json_of(&out);
+    let paths = field(&json, "path");
     assert_eq!(paths, ["docs/plan.md"]);
-    let named = tracker(&dir.0, &["check", "--format", "json", "notes/todo.md"]);
-    let json: serde_json::Value = serde_json::from_slice(&named.stdout).expect("JSON");
+    let named = json_of(&tracker(
+        &dir.0,
+        &["check", "--format", "json", "notes/todo.md"],
+    ));
     assert_eq!(
-        json["files_checked"], 1,
+        named["files_checked"], 1,
         "files named on the command line are always taken"
     );
 }
@@ -407,6 +403,6 @@ fn globs_are_relative_to_the_config_file() {
     dir.write("docs/plan.md", STALE);
     dir.write("docs/archive/old.md", STALE);
     let out = tracker(&dir.0.join("docs"), &["check", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let json = json_of(&out);
     assert_eq!(json["files_checked"], 1, "{json}");
 }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::ids::{is_measure, is_work_noun, kind_of, singular};
-use crate::model::{ClaimKind, Figure, Percent, Tally};
+use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
 use crate::source::Span;
 use crate::vocab::{self, State};
 
@@ -20,6 +20,21 @@ pub struct Found {
     pub approx: bool,
     /// Byte position in the line where the claim starts (for finding the unit named before it).
     pub at: usize,
+}
+
+impl Found {
+    /// A declared status: words, a marker, or both.
+    pub fn status(state: State, words: Option<Span>, marker: Option<Marker>, at: usize) -> Self {
+        Found {
+            kind: ClaimKind::Status {
+                state,
+                words,
+                marker,
+            },
+            approx: false,
+            at,
+        }
+    }
 }
 
 macro_rules! re {

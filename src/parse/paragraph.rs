@@ -83,15 +83,7 @@ impl Builder<'_> {
                 && let Some((state, words, marker)) =
                     claims::status_value(value_text, vbase, self.vocab, self.legend)
             {
-                let f = Found {
-                    kind: ClaimKind::Status {
-                        state,
-                        words,
-                        marker,
-                    },
-                    approx: false,
-                    at: 0,
-                };
+                let f = Found::status(state, words, marker, 0);
                 self.push_claim(f, named.clone(), Site::Field, line, group);
             }
             if let Some(f) = claims::tally(label, value_text, vbase) {
@@ -145,15 +137,7 @@ impl Builder<'_> {
         unit.optional = self.optional_parent(parent);
         let idx = self.add_unit(unit);
         let group = self.new_group();
-        let f = Found {
-            kind: ClaimKind::Status {
-                state,
-                words: None,
-                marker: Some(marker),
-            },
-            approx: false,
-            at: 0,
-        };
+        let f = Found::status(state, None, Some(marker), 0);
         self.push_claim(f, Subject::Unit(idx), Site::Scope, line, group);
         self.pending_scope = Some(idx);
         true
@@ -271,15 +255,7 @@ pub(crate) fn trailing_status(b: &Builder, text: &str, base: usize) -> Option<Fo
             .trim_start_matches([' ', '(', '[', '-', '–', '—', ':', '*', '_'])
             .len();
     let w_end = w_start + words.trim_end_matches([')', ']', '*', '_']).len();
-    separated.then(|| Found {
-        kind: ClaimKind::Status {
-            state,
-            words: Some(base + w_start..base + w_end),
-            marker: None,
-        },
-        approx: false,
-        at: w_start,
-    })
+    separated.then(|| Found::status(state, Some(base + w_start..base + w_end), None, w_start))
 }
 
 /// The last marker in a heading, when only status words (or nothing) follow it.
@@ -294,13 +270,5 @@ fn marker_suffix(b: &Builder, body: &str, base: usize) -> Option<Found> {
     let clean = body[tail_start..]
         .trim_matches(|c| c == '*' || c == '_' || c == ' ')
         .is_empty();
-    clean.then_some(Found {
-        kind: ClaimKind::Status {
-            state,
-            words,
-            marker: Some(marker),
-        },
-        approx: false,
-        at: pos,
-    })
+    clean.then_some(Found::status(state, words, Some(marker), pos))
 }

@@ -144,15 +144,7 @@ impl Builder<'_> {
                     span,
                     garbled: false,
                 });
-                let f = Found {
-                    kind: ClaimKind::Status {
-                        state,
-                        words,
-                        marker,
-                    },
-                    approx: false,
-                    at: 0,
-                };
+                let f = Found::status(state, words, marker, 0);
                 self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
             }
         }

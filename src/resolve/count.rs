@@ -2,125 +2,11 @@
 //! way of counting them (SPEC 4.2 and 4.3). A claim is reported only when no reading agrees.
 
 use super::eval::counted_state;
-use super::{Cancelled, Policy, Resolver};
+use super::readings::{Basis, CountReading, Readings};
+use super::{Policy, Resolver};
 use crate::model::{ROOT, UnitIdx};
 use crate::parse::kind_of;
 use crate::vocab::State;
-
-/// What was counted, for the message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Basis {
-    /// Units whose id kind matches the noun (`Sub-task 2.1.1` for "sub-tasks").
-    Kind(String),
-    /// The scope's top-level items (nested items roll up into their parent).
-    Items,
-    /// Items without sub-items.
-    Leaves,
-    /// Entries of the plain list right after the claim.
-    List,
-}
-
-impl Basis {
-    pub fn describe(&self, n: u64) -> String {
-        let s = if n == 1 { "" } else { "s" };
-        match self {
-            Basis::Kind(k) => format!("{k}{s}"),
-            Basis::Items => format!("item{s}"),
-            Basis::Leaves => format!("leaf item{s}"),
-            Basis::List => format!("list entr{}", if n == 1 { "y" } else { "ies" }),
-        }
-    }
-}
-
-/// Done, in progress, not started and total under one policy and basis.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CountReading {
-    pub policy: Policy,
-    pub basis: Basis,
-    pub scope: UnitIdx,
-    pub done: u64,
-    pub in_progress: u64,
-    pub open: u64,
-    pub total: u64,
-    /// Lines of counted units that are not done, for messages.
-    pub open_lines: Vec<usize>,
-}
-
-impl CountReading {
-    pub fn ratio(&self) -> Option<f64> {
-        (self.total > 0).then(|| self.done as f64 / self.total as f64)
-    }
-}
-
-/// Every reading of a count, the evident one (what a fix writes) first.
-#[derive(Debug, Clone, Default)]
-pub struct Readings {
-    pub all: Vec<CountReading>,
-}
-
-impl Readings {
-    /// Whether `done`/`total` agrees with some reading. Where cancelled units exist the author
-    /// may have counted each of them either way, so a done figure between the readings with
-    /// cancelled units open and with them done agrees too.
-    pub fn agrees(&self, done: Option<u64>, total: u64) -> bool {
-        self.all.iter().any(|r| {
-            r.total == total
-                && done.is_none_or(|d| {
-                    d == r.done
-                        || self
-                            .done_partner(r)
-                            .is_some_and(|hi| hi.total == total && (r.done..=hi.done).contains(&d))
-                })
-        })
-    }
-
-    /// The same reading with cancelled units counted done, for one counted open.
-    fn done_partner(&self, open: &CountReading) -> Option<&CountReading> {
-        if open.policy.cancelled != Cancelled::Open {
-            return None;
-        }
-        let policy = Policy {
-            cancelled: Cancelled::Done,
-            ..open.policy
-        };
-        self.all
-            .iter()
-            .find(|r| r.policy == policy && r.basis == open.basis && r.scope == open.scope)
-    }
-
-    /// Done fractions the readings allow: each reading's own, and the interval from cancelled
-    /// units counted open to counted done.
-    pub fn ratio_ranges(&self) -> Vec<(f64, f64)> {
-        let mut out: Vec<(f64, f64)> = self
-            .all
-            .iter()
-            .filter_map(|r| r.ratio().map(|x| (x, x)))
-            .collect();
-        for r in &self.all {
-            if let (Some(a), Some(b)) = (
-                r.ratio(),
-                self.done_partner(r).and_then(CountReading::ratio),
-            ) {
-                out.push((a.min(b), a.max(b)));
-            }
-        }
-        out
-    }
-    pub fn evident(&self) -> Option<&CountReading> {
-        self.all.first()
-    }
-
-    /// The evident basis under the first policy whose reading satisfies `pred`, else the
-    /// primary policy (SPEC 4.3: keep the reading whose denominator matched).
-    pub fn evident_where(&self, pred: impl Fn(&CountReading) -> bool) -> Option<&CountReading> {
-        let first = self.evident()?;
-        self.all
-            .iter()
-            .filter(|r| r.basis == first.basis && r.scope == first.scope)
-            .find(|r| pred(r))
-            .or(Some(first))
-    }
-}
 
 impl Resolver<'_> {
     /// Counts `noun` (or items, with no noun) under each scope view. `any_noun` allows nouns
@@ -215,32 +101,18 @@ impl Resolver<'_> {
 
     /// Units of kind `kind` under `scope`, one per entity, outermost only.
     pub fn kinded_units(&self, scope: UnitIdx, kind: &str) -> Vec<UnitIdx> {
-        let mut out: Vec<UnitIdx> = Vec::new();
+        let of_kind = |r: &Self, u: UnitIdx| {
+            let id = r.doc.unit(u).id.as_ref();
+            id.is_some_and(|id| id.kind.as_deref() == Some(kind))
+        };
         let mut seen = std::collections::HashSet::new();
-        let mut stack: Vec<UnitIdx> = self
-            .doc
-            .unit(scope)
-            .children
-            .iter()
-            .rev()
-            .copied()
-            .collect();
-        while let Some(u) = stack.pop() {
-            let unit = self.doc.unit(u);
-            if unit
-                .id
-                .as_ref()
-                .is_some_and(|id| id.kind.as_deref() == Some(kind))
-            {
-                let entity = self.entity_of[u];
-                if entity.is_none() || seen.insert(entity) {
-                    out.push(entity.and_then(|e| self.entities[e].truth).unwrap_or(u));
-                }
-                continue;
-            }
-            stack.extend(unit.children.iter().rev());
-        }
-        out
+        self.collect(scope, of_kind, true)
+            .into_iter()
+            .filter_map(|u| match self.entity_of[u] {
+                None => Some(u),
+                Some(e) => seen.insert(e).then(|| self.entities[e].truth.unwrap_or(u)),
+            })
+            .collect()
     }
 
     /// Items under `scope` that no other item holds.

@@ -3,9 +3,10 @@
 
 mod count;
 mod eval;
+mod readings;
 
-pub use count::{Basis, CountReading, Readings};
 pub use eval::Eval;
+pub use readings::{Basis, CountReading, Readings};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
