@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 
 use crate::check::{RuleSettings, check_document};
 use crate::cli::{Args, CheckArgs, ColorChoice, Command};
@@ -95,9 +95,6 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
         }
     }
     settings.enabled.retain(|(r, _)| !ignored.contains(&r.code));
-    if settings.enabled.is_empty() && !select.is_empty() && ignore.is_empty() {
-        bail!("no rule selected");
-    }
     Ok(())
 }
 

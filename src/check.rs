@@ -24,15 +24,6 @@ impl Default for RuleSettings {
     }
 }
 
-impl RuleSettings {
-    fn severity(&self, rule: &Rule) -> Option<Severity> {
-        self.enabled
-            .iter()
-            .find(|(r, _)| r.code == rule.code)
-            .map(|(_, s)| *s)
-    }
-}
-
 /// Every finding in a document, in source order.
 pub fn check_document(doc: &Document, vocab: &Vocab, settings: &RuleSettings) -> Vec<Diagnostic> {
     let resolver = Resolver::new(doc, settings.counting.clone());
@@ -50,12 +41,6 @@ pub fn check_document(doc: &Document, vocab: &Vocab, settings: &RuleSettings) ->
                 out.push(d);
             }
         }
-    }
-    if let Some(severity) = settings.severity(&crate::rules::INVALID_SUPPRESSION) {
-        out.extend(suppressions.unknown.into_iter().map(|mut d| {
-            d.severity = severity;
-            d
-        }));
     }
     out.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
     out

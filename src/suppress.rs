@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::rules::{self, INVALID_SUPPRESSION, Rule};
+use crate::rules::{self, Rule};
+use crate::source::Span;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -39,7 +39,8 @@ struct Comment {
 #[derive(Debug, Default)]
 pub struct Suppressions {
     comments: Vec<Comment>,
-    pub unknown: Vec<Diagnostic>,
+    /// Rule names that match no rule, with the span of their comment.
+    pub unknown: Vec<(Span, String)>,
 }
 
 impl Suppressions {
@@ -69,13 +70,9 @@ impl Suppressions {
             for name in &names {
                 match rules::find(name) {
                     Some(rule) => rules_named.push(rule),
-                    None => s.unknown.push(Diagnostic::new(
-                        &INVALID_SUPPRESSION,
-                        whole.start()..whole.end(),
-                        format!(
-                            "unknown rule `{name}` in a suppression comment; it suppresses nothing"
-                        ),
-                    )),
+                    None => s
+                        .unknown
+                        .push((whole.start()..whole.end(), (*name).to_string())),
                 }
             }
             let rules = (!names.is_empty()).then_some(rules_named);

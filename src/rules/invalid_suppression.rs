@@ -3,6 +3,7 @@
 
 use super::{Context, Fixable, Rule};
 use crate::diagnostic::Diagnostic;
+use crate::suppress::Suppressions;
 
 pub(crate) static RULE: Rule = Rule {
     code: "TRK008",
@@ -13,8 +14,14 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-/// Suppression comments are read with the file's other directives (see `suppress`); this
-/// rule's findings are made there, since they need no model.
-fn check(_ctx: &Context) -> Vec<Diagnostic> {
-    Vec::new()
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let unknown = Suppressions::read(ctx.doc).unknown;
+    unknown
+        .into_iter()
+        .map(|(span, name)| {
+            let message =
+                format!("unknown rule `{name}` in a suppression comment; it suppresses nothing");
+            Diagnostic::new(&RULE, span, message)
+        })
+        .collect()
 }

@@ -14,8 +14,6 @@ use crate::model::Document;
 use crate::resolve::Resolver;
 use crate::vocab::Vocab;
 
-pub(crate) use invalid_suppression::RULE as INVALID_SUPPRESSION;
-
 /// What a rule reads: the document, the resolver over it, and the vocabulary.
 pub struct Context<'a> {
     pub doc: &'a Document,
