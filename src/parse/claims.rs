@@ -220,8 +220,18 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
 }
 
 /// A percentage at the start of a field value or table cell: `80%`, `**~25%**`.
+/// A percentage whose own words give its basis (`5% (Planning & Documentation Complete)`)
+/// speaks of something no reading resolves, so it is not a claim.
 pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
     let c = PERCENT_LEADING.captures(text)?;
+    let after = text[c.get(0)?.end()..].trim_start_matches(['*', ' ']);
+    if after.starts_with('(')
+        && !after[1..]
+            .trim_start()
+            .starts_with(|ch: char| ch.is_ascii_digit())
+    {
+        return None;
+    }
     let p = percent(&c, 2, base)?;
     Some(Found {
         kind: ClaimKind::Percent { percent: p },
