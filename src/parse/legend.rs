@@ -88,13 +88,24 @@ fn inline_entries(text: &str, vocab: &Vocab, legend: &mut Legend) {
 /// One `MARKER meaning` entry; separators `=`, `:`, `-` between them are allowed.
 fn entry(text: &str, vocab: &Vocab, legend: &mut Legend) {
     let text = text.trim_start_matches(['*', '_', ' ']);
-    let Some(m) = vocab.marker_at(text) else {
+    let Some((canonical, len)) = vocab
+        .marker_at(text)
+        .map(|m| (m.canonical, m.len))
+        .or_else(|| new_symbol(text))
+    else {
         return;
     };
-    let meaning = text[m.len..].trim_start_matches(['\u{FE0F}', ' ', '=', ':', '-', '–', '*', '_']);
+    let meaning = text[len..].trim_start_matches(['\u{FE0F}', ' ', '=', ':', '-', '–', '*', '_']);
     if let Some(state) = phrase_state(meaning)
-        && legend.state_of(&m.canonical).is_none()
+        && legend.state_of(&canonical).is_none()
     {
-        legend.entries.push((m.canonical, state));
+        legend.entries.push((canonical, state));
     }
+}
+
+/// A symbol the vocabulary does not know yet (`🟣 In Review`): one pictographic character.
+fn new_symbol(text: &str) -> Option<(String, usize)> {
+    let c = text.chars().next()?;
+    let pictographic = u32::from(c) >= 0x2190 && !c.is_alphanumeric();
+    pictographic.then(|| (c.to_string(), c.len_utf8()))
 }

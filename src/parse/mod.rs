@@ -22,8 +22,8 @@ use crate::model::{
     BadCheckbox, Claim, ClaimKind, Document, Legend, ROOT, Site, Subject, Unit, UnitIdx, UnitKind,
 };
 use crate::source::{SourceFile, Span};
-use crate::vocab::Vocab;
 use crate::vocab::mojibake::find_garbled;
+use crate::vocab::{State, Vocab};
 
 /// The comrak options `tracker` parses with: GFM tables, task lists, strikethrough and YAML
 /// front matter. Shared with the benchmark floor so both parse the same way.
@@ -41,6 +41,20 @@ pub fn parse(source: SourceFile, vocab: &Vocab) -> Document {
     let arena = Arena::new();
     let root = parse_document(&arena, &source.text, &comrak_options());
     let (legend, legend_lists) = legend::read(root, &source, vocab);
+    // A legend may define markers of its own (`- 🟣 In Review`); this document learns them.
+    let learned: Vec<(String, State)> = legend
+        .entries
+        .iter()
+        .filter(|(m, _)| vocab.marker_state(m).is_none())
+        .cloned()
+        .collect();
+    let extended;
+    let vocab = if learned.is_empty() {
+        vocab
+    } else {
+        extended = vocab.extended(&learned);
+        &extended
+    };
     let mut b = Builder::new(&source, vocab, &legend, legend_lists);
     b.blocks(root);
     let (units, claims, bad_checkboxes, code_blocks) = b.finish();

@@ -117,13 +117,23 @@ impl Default for Vocab {
 impl Vocab {
     /// The built-in vocabulary with extra or remapped markers from the configuration.
     pub fn new(extra: &[(String, State)]) -> Self {
-        let mut states: HashMap<String, State> = MARKERS
+        let builtin = MARKERS
             .iter()
             .map(|(m, s)| ((*m).to_string(), *s))
             .collect();
-        for (m, s) in extra {
+        Self::from_states(builtin).extended(extra)
+    }
+
+    /// This vocabulary plus more markers (from the configuration or a document's legend).
+    pub fn extended(&self, more: &[(String, State)]) -> Self {
+        let mut states = self.states.clone();
+        for (m, s) in more {
             states.insert(strip_variation(m).to_string(), *s);
         }
+        Self::from_states(states)
+    }
+
+    fn from_states(states: HashMap<String, State>) -> Self {
         let mut forms = Vec::new();
         for canonical in states.keys() {
             for written in [canonical.clone(), format!("{canonical}\u{FE0F}")] {
