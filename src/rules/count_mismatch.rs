@@ -11,19 +11,13 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A count or size claim disagrees with the units it counts",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/count-mismatch.md"),
-    check,
+    check: |ctx| super::each_claim(ctx, check_claim),
 };
 
-fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .claims
-        .iter()
-        .filter(|c| !c.approx)
-        .filter_map(|c| check_claim(ctx, c))
-        .collect()
-}
-
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
+    if claim.approx {
+        return None;
+    }
     let (done, total, noun, list_len) = match &claim.kind {
         ClaimKind::Count { done, total, noun } => (Some(done), total, noun.as_deref(), None),
         ClaimKind::Size {

@@ -10,7 +10,7 @@ mod status_drift;
 mod total_mismatch;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
+use crate::model::{Claim, Document};
 use crate::resolve::Resolver;
 use crate::vocab::Vocab;
 
@@ -60,6 +60,18 @@ pub fn find(name: &str) -> Option<&'static Rule> {
         .iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(name) || r.name.eq_ignore_ascii_case(name))
+}
+
+/// Runs a per-claim check over every claim of the document.
+pub(crate) fn each_claim(
+    ctx: &Context,
+    check: fn(&Context, &Claim) -> Option<Diagnostic>,
+) -> Vec<Diagnostic> {
+    ctx.doc
+        .claims
+        .iter()
+        .filter_map(|c| check(ctx, c))
+        .collect()
 }
 
 /// Formats a figure as written: `66.7`, `50`.

@@ -10,16 +10,8 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A percentage disagrees with the computed progress",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/percent-mismatch.md"),
-    check,
+    check: |ctx| super::each_claim(ctx, check_claim),
 };
-
-fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .claims
-        .iter()
-        .filter_map(|c| check_claim(ctx, c))
-        .collect()
-}
 
 /// The progress a fix would write (a fraction) and how it was found.
 struct Evident {

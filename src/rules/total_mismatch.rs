@@ -12,16 +12,8 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A total disagrees with the parts it sums",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/total-mismatch.md"),
-    check,
+    check: |ctx| super::each_claim(ctx, check_claim),
 };
-
-fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .claims
-        .iter()
-        .filter_map(|c| check_claim(ctx, c))
-        .collect()
-}
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     match &claim.kind {
