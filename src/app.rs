@@ -1,4 +1,4 @@
-//! Runs a command: settings from the arguments and the config file, then check every input.
+//! Runs a command: settings from the arguments and the config file, then every input.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -6,23 +6,25 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result};
 
 use crate::check::{RuleSettings, check_document};
-use crate::cli::{Args, CheckArgs, ColorChoice, Command};
+use crate::cli::{Args, CheckArgs, ColorChoice, Command, CommonArgs, FixArgs};
 use crate::config::{self, Loaded};
-use crate::input::{self, Filter, InputError};
+use crate::fix::{Unsettled, fix_text};
+use crate::input::{self, Filter, Input, InputError};
 use crate::parse::parse;
-use crate::report::{self, FileResult, Report};
+use crate::report::{self, FileResult, Fixes, Report};
 use crate::rules;
 use crate::source::SourceFile;
 use crate::vocab::Vocab;
+use crate::write::write_fixed;
 
 /// How a run ended, as the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitStatus {
     /// Nothing to report.
     Clean = 0,
-    /// Findings of severity error.
+    /// Findings of severity error (or, with `fix --diff`, changes to make).
     Findings = 1,
-    /// A file could not be read, or the configuration is wrong.
+    /// A file could not be read or written, or the configuration is wrong.
     Failure = 2,
 }
 
@@ -30,17 +32,19 @@ pub enum ExitStatus {
 pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
     match args.command {
         Command::Check(check) => run_check(&check, out, err),
+        Command::Fix(fix) => run_fix(&fix, out, err),
     }
 }
 
-/// What the check command works with, derived from the arguments and the config.
+/// What a command works with, derived from the arguments and the config.
 struct Settings {
     rules: RuleSettings,
     vocab: Vocab,
     filter: Filter,
+    color: bool,
 }
 
-fn settings(args: &CheckArgs) -> Result<Settings> {
+fn settings(args: &CommonArgs) -> Result<Settings> {
     let loaded = match &args.config {
         Some(path) => config::load(path)?,
         None => {
@@ -59,6 +63,7 @@ fn settings(args: &CheckArgs) -> Result<Settings> {
         .as_ref()
         .and_then(|p| p.parent())
         .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    let color = use_color(args.color);
     Ok(Settings {
         rules,
         vocab: config.vocab(),
@@ -67,6 +72,7 @@ fn settings(args: &CheckArgs) -> Result<Settings> {
             include,
             exclude,
         },
+        color,
     })
 }
 
@@ -98,39 +104,125 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
     Ok(())
 }
 
-fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
-    let settings = settings(args)?;
-    let (inputs, mut errors) = input::collect(
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        &settings.filter,
-    );
-    let mut files = Vec::new();
+/// Every input of the arguments, read: texts, and the inputs that could not be read.
+fn read_inputs(args: &CommonArgs, filter: &Filter) -> (Vec<(Input, String)>, Vec<InputError>) {
+    let (inputs, mut errors) = input::collect(&args.paths, args.stdin_filename.as_deref(), filter);
+    let mut texts = Vec::new();
     for input in inputs {
         match input::read(&input) {
-            Ok(text) => {
-                let doc = parse(SourceFile::new(input.path(), text), &settings.vocab);
-                let diagnostics = check_document(&doc, &settings.vocab, &settings.rules);
-                files.push(FileResult {
-                    source: doc.source,
-                    diagnostics,
-                });
-            }
+            Ok(text) => texts.push((input, text)),
             Err(cause) => errors.push(InputError {
                 path: input.path().to_path_buf(),
                 cause,
             }),
         }
     }
-    let report = Report { files, errors };
-    report::render(&report, args.format, use_color(args.color), out, err)?;
-    Ok(if !report.errors.is_empty() {
+    (texts, errors)
+}
+
+fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
+    let s = settings(&args.common)?;
+    let (texts, errors) = read_inputs(&args.common, &s.filter);
+    let files = texts
+        .into_iter()
+        .map(|(input, text)| {
+            let doc = parse(SourceFile::new(input.path(), text), &s.vocab);
+            let diagnostics = check_document(&doc, &s.vocab, &s.rules);
+            FileResult {
+                source: doc.source,
+                diagnostics,
+            }
+        })
+        .collect();
+    let report = Report {
+        files,
+        errors,
+        fixes: None,
+    };
+    report::render(&report, args.format, s.color, out, err)?;
+    Ok(status(&report))
+}
+
+fn status(report: &Report) -> ExitStatus {
+    if !report.errors.is_empty() {
         ExitStatus::Failure
     } else if report.failing() > 0 {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
-    })
+    }
+}
+
+fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
+    let s = settings(&args.common)?;
+    let (texts, mut errors) = read_inputs(&args.common, &s.filter);
+    let mut files = Vec::new();
+    let mut fixes = Fixes::default();
+    for (input, text) in texts {
+        let path = input.path().to_path_buf();
+        let fixed = match fix_text(
+            SourceFile::new(&path, text.clone()),
+            &s.vocab,
+            &s.rules,
+            args.unsafe_fixes,
+        ) {
+            Ok(fixed) => fixed,
+            Err(Unsettled { rules }) => {
+                let cause = format!(
+                    "fixes did not settle after 10 rounds; still firing: {}",
+                    rules.join(", ")
+                );
+                errors.push(InputError { path, cause });
+                continue;
+            }
+        };
+        if fixed.text != text {
+            let written = match (&input, args.diff) {
+                (_, true) => {
+                    report::write_diff(out, &path, &text, &fixed.text).map_err(anyhow::Error::from)
+                }
+                (Input::Stdin(_), false) => out
+                    .write_all(fixed.text.as_bytes())
+                    .map_err(anyhow::Error::from),
+                (Input::File(file), false) => {
+                    write_fixed(file, text.as_bytes(), fixed.text.as_bytes())
+                        .map_err(|e| anyhow::anyhow!("{e}"))
+                }
+            };
+            if let Err(e) = written {
+                errors.push(InputError {
+                    path,
+                    cause: e.to_string(),
+                });
+                continue;
+            }
+            fixes.files += 1;
+            fixes.findings += fixed.applied;
+        }
+        if !matches!(input, Input::Stdin(_)) {
+            files.push(FileResult {
+                source: fixed.source,
+                diagnostics: fixed.remaining,
+            });
+        }
+    }
+    if args.diff {
+        for e in &errors {
+            writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+        }
+        return Ok(match (errors.is_empty(), fixes.files) {
+            (false, _) => ExitStatus::Failure,
+            (true, 0) => ExitStatus::Clean,
+            (true, _) => ExitStatus::Findings,
+        });
+    }
+    let report = Report {
+        files,
+        errors,
+        fixes: Some(fixes),
+    };
+    report::render(&report, args.format, s.color, out, err)?;
+    Ok(status(&report))
 }
 
 fn use_color(choice: ColorChoice) -> bool {

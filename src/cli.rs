@@ -26,18 +26,49 @@ pub enum Command {
     /// Report figures that disagree with the items (exit 0 clean, 1 findings, 2 failure)
     #[command(after_help = rules_help())]
     Check(CheckArgs),
+    /// Rewrite counts, percentages, totals and other derived figures in place (exit 0 when
+    /// no finding remains, 1 when some remain, 2 on failure)
+    #[command(after_help = rules_help())]
+    Fix(FixArgs),
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files or directories to check; a directory means its *.md and *.markdown files,
-    /// recursively; `-` reads standard input
-    #[arg(value_name = "PATH", default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: CommonArgs,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Also apply unsafe fixes: status words, table status cells and markers brought in
+    /// line with the computed states
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of what would change and write nothing (exit 1 when something
+    /// would change)
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Output format for the findings that remain
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Arguments shared by `check` and `fix`.
+#[derive(Debug, clap::Args)]
+pub struct CommonArgs {
+    /// Files or directories; a directory means its *.md and *.markdown files, recursively;
+    /// `-` reads standard input
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
 
     /// Run only these rules (codes or names, comma-separated; repeatable)
     #[arg(long, value_name = "RULE", value_delimiter = ',')]

@@ -94,6 +94,7 @@ fn mutated_fixtures_never_panic() {
         let report = Report {
             files: vec![file],
             errors: Vec::new(),
+            fixes: None,
         };
         for format in [Format::Human, Format::Json, Format::Github] {
             report::render(&report, format, true, &mut Vec::new(), &mut Vec::new())

@@ -143,6 +143,19 @@ fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
 }
 
 fn summary(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(fixes) = report.fixes {
+        let findings = if fixes.findings == 1 {
+            "finding"
+        } else {
+            "findings"
+        };
+        let files = if fixes.files == 1 { "file" } else { "files" };
+        writeln!(
+            out,
+            "Fixed {} {findings} in {} {files}.",
+            fixes.findings, fixes.files
+        )?;
+    }
     let checked = report.files.len();
     let files = if checked == 1 { "file" } else { "files" };
     let total = report.diagnostics().count();

@@ -1,5 +1,6 @@
 //! Rendering results: the only module that writes output, and only to the writers it is given.
 
+mod diff;
 mod github;
 mod human;
 mod json;
@@ -11,6 +12,8 @@ use clap::ValueEnum;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::input::InputError;
 use crate::source::SourceFile;
+
+pub use diff::write_diff;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -29,11 +32,20 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What `fix` changed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fixes {
+    pub findings: usize,
+    pub files: usize,
+}
+
 /// Everything a run found.
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<FileResult>,
     pub errors: Vec<InputError>,
+    /// For `fix`: what was fixed; the files hold the findings that remain.
+    pub fixes: Option<Fixes>,
 }
 
 impl Report {

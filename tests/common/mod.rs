@@ -36,6 +36,7 @@ pub fn human(file: FileResult) -> String {
     let report = Report {
         files: vec![file],
         errors: Vec::new(),
+        fixes: None,
     };
     let mut out = Vec::new();
     report::render(&report, Format::Human, false, &mut out, &mut Vec::new())

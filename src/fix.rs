@@ -1,0 +1,243 @@
+//! Applying fixes: edits spliced into the bytes that were read, sorted and never overlapping,
+//! then parse, check and fix again until nothing changes.
+
+use crate::check::{RuleSettings, check_document};
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::parse::parse;
+use crate::source::SourceFile;
+use crate::vocab::Vocab;
+
+/// Rounds of parse, check and fix before a file is declared unsettled.
+const MAX_ROUNDS: usize = 10;
+
+/// What fixing one text gave.
+#[derive(Debug)]
+pub struct Fixed {
+    pub text: String,
+    /// Findings whose edits were applied, over all rounds.
+    pub applied: usize,
+    /// The findings that remain in the fixed text.
+    pub remaining: Vec<Diagnostic>,
+    /// The fixed text, parsed (for rendering the remaining findings).
+    pub source: SourceFile,
+}
+
+/// A text that kept changing: the rules still firing after the last round.
+#[derive(Debug)]
+pub struct Unsettled {
+    pub rules: Vec<&'static str>,
+}
+
+/// Fixes `text` until it settles. Applies safe edits, and unsafe ones when `unsafe_fixes`.
+pub fn fix_text(
+    source: SourceFile,
+    vocab: &Vocab,
+    settings: &RuleSettings,
+    unsafe_fixes: bool,
+) -> Result<Fixed, Unsettled> {
+    let allowed = if unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let path = source.path.clone();
+    let mut text = source.text;
+    let mut applied = 0;
+    for _ in 0..=MAX_ROUNDS {
+        let doc = parse(SourceFile::new(&path, text), vocab);
+        let diagnostics = check_document(&doc, vocab, settings);
+        let (edits, count) = select_edits(&diagnostics, allowed);
+        if edits.is_empty() {
+            return Ok(Fixed {
+                text: doc.source.text.clone(),
+                applied,
+                remaining: diagnostics,
+                source: doc.source,
+            });
+        }
+        text = apply_edits(&doc.source.text, &edits);
+        applied += count;
+    }
+    let doc = parse(SourceFile::new(&path, text), vocab);
+    let mut rules: Vec<&'static str> =
+        select_firing(&check_document(&doc, vocab, settings), allowed);
+    rules.dedup();
+    Err(Unsettled { rules })
+}
+
+fn select_firing(diagnostics: &[Diagnostic], allowed: Applicability) -> Vec<&'static str> {
+    let mut rules: Vec<&'static str> = diagnostics
+        .iter()
+        .filter(|d| d.edits.iter().any(|e| e.applicability <= allowed))
+        .map(|d| d.rule.name)
+        .collect();
+    rules.sort_unstable();
+    rules
+}
+
+/// The edits to apply this round, sorted by position, each finding's edits all or nothing,
+/// and a finding skipped when it overlaps one already taken. Returns the edits and how many
+/// findings they fix.
+fn select_edits(diagnostics: &[Diagnostic], allowed: Applicability) -> (Vec<Edit>, usize) {
+    let mut taken: Vec<Edit> = Vec::new();
+    let mut fixed = 0;
+    for d in diagnostics {
+        let edits: Vec<&Edit> = d
+            .edits
+            .iter()
+            .filter(|e| e.applicability <= allowed)
+            .collect();
+        if edits.is_empty() || edits.iter().any(|e| overlaps(&taken, e)) {
+            continue;
+        }
+        taken.extend(edits.into_iter().cloned());
+        fixed += 1;
+    }
+    taken.sort_by_key(|e| (e.span.start, e.span.end));
+    (taken, fixed)
+}
+
+fn overlaps(taken: &[Edit], edit: &Edit) -> bool {
+    taken.iter().any(|t| {
+        (t.span.start < edit.span.end && edit.span.start < t.span.end) || t.span == edit.span
+    })
+}
+
+/// Splices sorted, non-overlapping edits into `text`. Every byte outside the edited spans
+/// (line endings, trailing spaces, a missing final newline) is copied as it was. In a padded
+/// table cell, a figure that grows or shrinks takes or gives back padding so the column
+/// stays aligned.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for edit in edits.iter().map(|e| pad_in_cell(text, e, edits)) {
+        if edit.span.start < last {
+            continue;
+        }
+        out.push_str(&text[last..edit.span.start]);
+        out.push_str(&edit.replacement);
+        last = edit.span.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Widens an edit in a table cell over the spaces before the cell's closing `|`, taking
+/// padding when the figure grows (keeping one space) and giving it back when it shrinks, if
+/// the cell is padded (two or more spaces) or its row is as wide as a neighbouring row.
+fn pad_in_cell(text: &str, edit: &Edit, all: &[Edit]) -> Edit {
+    let figure = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if !figure(&text[edit.span.clone()]) || !figure(&edit.replacement) {
+        return edit.clone();
+    }
+    let line_start = text[..edit.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[edit.span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| edit.span.end + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let rest = &text[edit.span.end..line_start + line.len()];
+    let Some(pipe) = rest.find('|') else {
+        return edit.clone();
+    };
+    if !line.trim_start().starts_with('|')
+        || all
+            .iter()
+            .any(|o| o.span.start >= edit.span.end && o.span.start < edit.span.end + pipe)
+    {
+        return edit.clone();
+    }
+    let between = &rest[..pipe];
+    let spaces = between.len() - between.trim_end_matches(' ').len();
+    let keep = &between[..between.len() - spaces];
+    let written = edit.replacement.chars().count() as isize
+        - text[edit.span.clone()].chars().count() as isize;
+    let padding = if written > 0 {
+        let take = (written as usize).min(spaces.saturating_sub(1));
+        spaces - take
+    } else if written < 0 && (spaces >= 2 || aligned_with_neighbour(text, line_start, line)) {
+        spaces + written.unsigned_abs()
+    } else {
+        return edit.clone();
+    };
+    Edit {
+        span: edit.span.start..edit.span.end + between.len(),
+        replacement: format!("{}{keep}{}", edit.replacement, " ".repeat(padding)),
+        applicability: edit.applicability,
+    }
+}
+
+/// Whether a table row is as wide (in characters) as the row above or below it.
+fn aligned_with_neighbour(text: &str, line_start: usize, line: &str) -> bool {
+    let width = line.chars().count();
+    let above = text[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .map(|l| l.trim_end_matches('\r'));
+    let after = line_start + line.len();
+    let below = text[after..]
+        .split('\n')
+        .nth(1)
+        .map(|l| l.trim_end_matches('\r'));
+    [above, below]
+        .into_iter()
+        .flatten()
+        .any(|l| l.trim_start().starts_with('|') && l.chars().count() == width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(span: std::ops::Range<usize>, to: &str) -> Edit {
+        Edit::safe(span, to)
+    }
+
+    #[test]
+    fn grow_shrink_start_end_several() {
+        assert_eq!(apply_edits("a 1 b", &[edit(2..3, "100")]), "a 100 b");
+        assert_eq!(apply_edits("a 100 b", &[edit(2..5, "1")]), "a 1 b");
+        assert_eq!(apply_edits("1 b", &[edit(0..1, "2")]), "2 b");
+        assert_eq!(apply_edits("b 1", &[edit(2..3, "2")]), "b 2");
+        assert_eq!(
+            apply_edits("1/2 3/4", &[edit(0..1, "2"), edit(4..5, "4")]),
+            "2/2 4/4"
+        );
+        assert_eq!(
+            apply_edits("x\r\n1 \r\n", &[edit(3..4, "22")]),
+            "x\r\n22 \r\n"
+        );
+    }
+
+    #[test]
+    fn padded_cells_keep_their_column() {
+        let text = "| Task | Progress |\n|------|----------|\n| 1.1  | 0%       |\n";
+        let at = text.find("0%").unwrap();
+        let fixed = apply_edits(text, &[edit(at..at + 1, "100")]);
+        assert_eq!(
+            fixed,
+            "| Task | Progress |\n|------|----------|\n| 1.1  | 100%     |\n"
+        );
+        let at = fixed.find("100%").unwrap();
+        assert_eq!(apply_edits(&fixed, &[edit(at..at + 3, "0")]), text);
+    }
+
+    #[test]
+    fn only_figures_take_padding() {
+        let text = "| a | b |\n|---|---|\n| ‚úÖ |   |\n| x | y |\n";
+        let at = text.find("‚úÖ").unwrap();
+        assert_eq!(
+            apply_edits(text, &[edit(at..at + "‚úÖ".len(), "✅")]),
+            "| a | b |\n|---|---|\n| ✅ |   |\n| x | y |\n"
+        );
+    }
+
+    #[test]
+    fn unpadded_cells_only_change_the_figure() {
+        let text = "| a | b |\n|---|---|\n| x | 100% |\n| longer row | 5% |\n";
+        let at = text.find("100").unwrap();
+        assert_eq!(
+            apply_edits(text, &[edit(at..at + 3, "0")]),
+            "| a | b |\n|---|---|\n| x | 0% |\n| longer row | 5% |\n"
+        );
+    }
+}
