@@ -1,0 +1,168 @@
+//! `tracker fix` on the seeds: exactly the bytes tests/seeds/EXPECTED.md asks for (the oracles
+//! in tests/seeds/fixed/ were written from its table, independently of `tracker`), the same
+//! for CRLF and BOM variants, nothing more on a second run, and only findings without a safe
+//! fix left over.
+
+mod common;
+
+use std::path::Path;
+
+use tracker::check::RuleSettings;
+use tracker::fix::{Fixed, fix_text};
+use tracker::source::SourceFile;
+use tracker::vocab::Vocab;
+
+/// Each seed and the lines its fix changes. (004 line 59, the critical path's total, is
+/// fixed by the critical-path rule.)
+const SEEDS: &[(&str, &[usize])] = &[
+    ("000_ff67d35669cf0d0b", &[]),
+    ("001_55a3e97fab6ddf14", &[]),
+    ("002_242a6cbad7f31881", &[]),
+    (
+        "003_0d13b72687c9cc93",
+        &[
+            10, 13, 14, 15, 394, 398, 556, 626, 936, 937, 938, 939, 947, 948, 950, 951,
+        ],
+    ),
+    ("004_182c52a2c30351e5", &[6, 16, 19]),
+];
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(common::root().join(path)).expect("seed")
+}
+
+fn fix(text: &str, unsafe_fixes: bool) -> Fixed {
+    let source = SourceFile::new(Path::new("seed.md"), text.to_string());
+    fix_text(
+        source,
+        &Vocab::default(),
+        &RuleSettings::default(),
+        unsafe_fixes,
+    )
+    .expect("fixes settle")
+}
+
+fn changed_lines(a: &str, b: &str) -> Vec<usize> {
+    assert_eq!(
+        a.lines().count(),
+        b.lines().count(),
+        "fixes never add or remove lines"
+    );
+    a.lines()
+        .zip(b.lines())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[test]
+fn seeds_are_fixed_to_the_expected_bytes() {
+    for (name, lines) in SEEDS {
+        let original = read(&format!("fixtures/seeds/{name}.md"));
+        let expected = read(&format!("tests/seeds/fixed/{name}.md"));
+        let fixed = fix(&original, false);
+        assert!(
+            fixed.text == expected,
+            "{name}: fixed text differs from tests/seeds/fixed/{name}.md"
+        );
+        if name.starts_with("000") {
+            // Every line with a garbled character changes, and only those.
+            let garbled: Vec<usize> = original
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.is_ascii())
+                .map(|(i, _)| i + 1)
+                .collect();
+            assert_eq!(changed_lines(&original, &fixed.text), garbled);
+        } else if name.starts_with("001") {
+            let boxes: Vec<usize> = original
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.contains("[]"))
+                .map(|(i, _)| i + 1)
+                .collect();
+            assert_eq!(changed_lines(&original, &fixed.text), boxes);
+        } else {
+            assert_eq!(changed_lines(&original, &fixed.text), *lines, "{name}");
+        }
+    }
+}
+
+#[test]
+fn crlf_and_bom_variants_are_fixed_the_same_way() {
+    for (name, _) in SEEDS {
+        let original = read(&format!("fixtures/seeds/{name}.md"));
+        let expected = read(&format!("tests/seeds/fixed/{name}.md"));
+        let variants: [fn(&str) -> String; 3] = [
+            |t| t.replace('\n', "\r\n"),
+            |t| format!("\u{feff}{t}"),
+            |t| format!("\u{feff}{}", t.replace('\n', "\r\n")),
+        ];
+        for variant in variants {
+            let fixed = fix(&variant(&original), false);
+            assert!(
+                fixed.text == variant(&expected),
+                "{name}: a CRLF or BOM variant is fixed differently"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_second_fix_changes_nothing() {
+    for (name, _) in SEEDS {
+        let fixed = fix(&read(&format!("tests/seeds/fixed/{name}.md")), false);
+        assert!(
+            fixed.text == read(&format!("tests/seeds/fixed/{name}.md")),
+            "{name}"
+        );
+        assert_eq!(fixed.applied, 0, "{name}");
+    }
+}
+
+#[test]
+fn only_findings_without_a_safe_fix_remain() {
+    for (name, _) in SEEDS {
+        let fixed = fix(&read(&format!("fixtures/seeds/{name}.md")), false);
+        assert!(fixed.remaining.iter().all(|d| !d.has_safe_fix()), "{name}");
+    }
+    let remaining: Vec<usize> = fix(&read("fixtures/seeds/003_0d13b72687c9cc93.md"), false)
+        .remaining
+        .iter()
+        .map(|d| d.span.start)
+        .collect();
+    assert_eq!(
+        remaining.len(),
+        3,
+        "003 keeps only its three `Not Started` words"
+    );
+}
+
+#[test]
+fn unsafe_fixes_rewrite_the_status_words() {
+    let original = read("fixtures/seeds/003_0d13b72687c9cc93.md");
+    let fixed = fix(&original, true);
+    for n in [937, 938, 939] {
+        let line = fixed.text.lines().nth(n - 1).expect("line");
+        assert!(line.ends_with("** - Complete"), "line {n}: {line}");
+    }
+    assert!(
+        fixed.remaining.is_empty(),
+        "{:?}",
+        fixed
+            .remaining
+            .iter()
+            .map(|d| &d.message)
+            .collect::<Vec<_>>()
+    );
+    let table = fix(&read("fixtures/seeds/004_182c52a2c30351e5.md"), true);
+    assert!(
+        table
+            .text
+            .lines()
+            .nth(15)
+            .expect("line 16")
+            .contains("| 🔴 | 0% |")
+    );
+}
