@@ -78,7 +78,7 @@ fn select_firing(diagnostics: &[Diagnostic], allowed: Applicability) -> Vec<&'st
 /// The edits to apply this round, sorted by position, each finding's edits all or nothing,
 /// and a finding skipped when it overlaps one already taken. Returns the edits and how many
 /// findings they fix.
-fn select_edits(diagnostics: &[Diagnostic], allowed: Applicability) -> (Vec<Edit>, usize) {
+pub fn select_edits(diagnostics: &[Diagnostic], allowed: Applicability) -> (Vec<Edit>, usize) {
     let mut taken: Vec<Edit> = Vec::new();
     let mut fixed = 0;
     for d in diagnostics {
@@ -104,21 +104,32 @@ fn overlaps(taken: &[Edit], edit: &Edit) -> bool {
 }
 
 /// Splices sorted, non-overlapping edits into `text`. Every byte outside the edited spans
-/// (line endings, trailing spaces, a missing final newline) is copied as it was. In a padded
-/// table cell, a figure that grows or shrinks takes or gives back padding so the column
-/// stays aligned.
+/// (line endings, trailing spaces, a missing final newline) is copied as it was.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut last = 0;
-    for edit in edits.iter().map(|e| pad_in_cell(text, e, edits)) {
-        if edit.span.start < last {
-            continue;
-        }
+    for edit in effective_edits(text, edits) {
         out.push_str(&text[last..edit.span.start]);
         out.push_str(&edit.replacement);
         last = edit.span.end;
     }
     out.push_str(&text[last..]);
+    out
+}
+
+/// The edits as they are applied: in a padded table cell, a figure that grows or shrinks
+/// takes or gives back padding so the column stays aligned, and an edit that would overlap
+/// an earlier one is dropped.
+pub fn effective_edits(text: &str, edits: &[Edit]) -> Vec<Edit> {
+    let mut out: Vec<Edit> = Vec::new();
+    for edit in edits.iter().map(|e| pad_in_cell(text, e, edits)) {
+        if out
+            .last()
+            .is_none_or(|last| last.span.end <= edit.span.start)
+        {
+            out.push(edit);
+        }
+    }
     out
 }
 

@@ -4,47 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn generator() -> Option<PathBuf> {
-    let path = common::root().join("../shared/bench/gen_corpus.py");
-    path.is_file().then_some(path)
-}
-
-/// (file, style, defects) rows of the generator's manifest.
-fn generate(out: &Path, files: usize, seed: u32) -> Vec<(PathBuf, String, Vec<String>)> {
-    let script = generator().expect("generator present");
-    let status = Command::new("python3")
-        .arg(&script)
-        .arg(out)
-        .args(["--files", &files.to_string(), "--seed", &seed.to_string()])
-        .output()
-        .expect("python3 runs the generator");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let manifest = std::fs::read_to_string(out.join("manifest.tsv")).expect("manifest");
-    manifest
-        .lines()
-        .skip(1)
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            let defects = cols[3]
-                .split(',')
-                .filter(|d| *d != "-")
-                .map(str::to_string)
-                .collect();
-            (out.join(cols[0]), cols[1].to_string(), defects)
-        })
-        .collect()
-}
-
 #[test]
 fn generated_trackers_precision_and_recall() {
-    if generator().is_none() {
+    if common::generator().is_none() {
         eprintln!("skipped: ../shared/bench/gen_corpus.py is not beside this checkout");
         return;
     }
@@ -54,7 +16,7 @@ fn generated_trackers_precision_and_recall() {
         let dir =
             std::env::temp_dir().join(format!("tracker-corpus-{}-{seed}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        for (path, style, defects) in generate(&dir, 100, seed) {
+        for (path, style, defects) in common::generate(&dir, 100, seed, &[]) {
             let file = common::check(&path);
             let rules: Vec<&str> = file
                 .diagnostics

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use tracker::check::{RuleSettings, check_document};
 use tracker::diagnostic::{Applicability, Diagnostic};
@@ -64,4 +65,46 @@ pub fn apply(text: &str, diagnostics: &[&Diagnostic], applicability: Applicabili
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// ../shared/bench/gen_corpus.py, when it is beside this checkout.
+pub fn generator() -> Option<PathBuf> {
+    let path = root().join("../shared/bench/gen_corpus.py");
+    path.is_file().then_some(path)
+}
+
+/// (file, style, defects) rows of the generator's manifest.
+pub fn generate(
+    out: &Path,
+    files: usize,
+    seed: u32,
+    extra: &[&str],
+) -> Vec<(PathBuf, String, Vec<String>)> {
+    let script = generator().expect("generator present");
+    let status = Command::new("python3")
+        .arg(&script)
+        .arg(out)
+        .args(["--files", &files.to_string(), "--seed", &seed.to_string()])
+        .args(extra)
+        .output()
+        .expect("python3 runs the generator");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let manifest = std::fs::read_to_string(out.join("manifest.tsv")).expect("manifest");
+    manifest
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let defects = cols[3]
+                .split(',')
+                .filter(|d| *d != "-")
+                .map(str::to_string)
+                .collect();
+            (out.join(cols[0]), cols[1].to_string(), defects)
+        })
+        .collect()
 }
