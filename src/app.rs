@@ -158,6 +158,7 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
     let (texts, mut errors) = read_inputs(&args.common, &s.filter);
     let mut files = Vec::new();
     let mut fixes = Fixes::default();
+    let mut stdin = false;
     for (input, text) in texts {
         let path = input.path().to_path_buf();
         let fixed = match fix_text(
@@ -176,14 +177,19 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
                 continue;
             }
         };
+        if let Input::Stdin(_) = input {
+            // A pipeline gets the document back, fixed or not; the report goes to stderr.
+            if !args.diff {
+                out.write_all(fixed.text.as_bytes())?;
+                stdin = true;
+            }
+        }
         if fixed.text != text {
             let written = match (&input, args.diff) {
                 (_, true) => {
                     report::write_diff(out, &path, &text, &fixed.text).map_err(anyhow::Error::from)
                 }
-                (Input::Stdin(_), false) => out
-                    .write_all(fixed.text.as_bytes())
-                    .map_err(anyhow::Error::from),
+                (Input::Stdin(_), false) => Ok(()),
                 (Input::File(file), false) => {
                     write_fixed(file, text.as_bytes(), fixed.text.as_bytes())
                         .map_err(|e| anyhow::anyhow!("{e}"))
@@ -199,12 +205,10 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
             fixes.files += 1;
             fixes.findings += fixed.applied;
         }
-        if !matches!(input, Input::Stdin(_)) {
-            files.push(FileResult {
-                source: fixed.source,
-                diagnostics: fixed.remaining,
-            });
-        }
+        files.push(FileResult {
+            source: fixed.source,
+            diagnostics: fixed.remaining,
+        });
     }
     if args.diff {
         for e in &errors {
@@ -221,7 +225,14 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
         errors,
         fixes: Some(fixes),
     };
-    report::render(&report, args.format, s.color, out, err)?;
+    if stdin {
+        // The report goes to stderr so that stdout holds only the document.
+        let mut to_err = Vec::new();
+        report::render(&report, args.format, false, &mut to_err, err)?;
+        err.write_all(&to_err)?;
+    } else {
+        report::render(&report, args.format, s.color, out, err)?;
+    }
     Ok(status(&report))
 }
 

@@ -406,3 +406,190 @@ fn globs_are_relative_to_the_config_file() {
     let json = json_of(&out);
     assert_eq!(json["files_checked"], 1, "{json}");
 }
+
+// ---------------------------------------------------------------- fix
+
+const FIXED: &str = "# Plan\n\n## Phase 1 (1/2)\n\n- [x] Schema\n- [ ] API\n";
+
+#[test]
+fn fix_rewrites_the_figure_and_exits_0_when_nothing_remains() {
+    let dir = Dir::new("fix");
+    let path = dir.write("plan.md", STALE);
+    let out = tracker(&dir.0, &["fix", "plan.md"]);
+    insta::assert_snapshot!(transcript(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
+    let again = tracker(&dir.0, &["fix", "plan.md"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout),
+        "Checked 1 file: no findings.\n"
+    );
+}
+
+#[test]
+fn fix_exits_1_when_findings_without_a_safe_fix_remain() {
+    let dir = Dir::new("fix-remaining");
+    let path = dir.write("plan.md", "# P\n\n## Phase 1 ✅\n\n- [x] A\n- [ ] B\n");
+    let out = tracker(&dir.0, &["fix", "plan.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("TRK004 status-drift"));
+    let unsafe_fix = tracker(&dir.0, &["fix", "--unsafe-fixes", "plan.md"]);
+    assert_eq!(unsafe_fix.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "# P\n\n## Phase 1 ⏳\n\n- [x] A\n- [ ] B\n"
+    );
+}
+
+#[test]
+fn diff_writes_nothing_and_applies_with_git_apply() {
+    let dir = Dir::new("diff");
+    let lf = dir.write("plan.md", STALE);
+    let crlf = dir.write("crlf.md", STALE.replace('\n', "\r\n"));
+    let out = tracker(&dir.0, &["fix", "--diff", "plan.md", "crlf.md"]);
+    assert_eq!(out.status.code(), Some(1), "something would change");
+    assert_eq!(
+        std::fs::read_to_string(&lf).unwrap(),
+        STALE,
+        "--diff writes nothing"
+    );
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout).replace('\r', "␍"));
+    dir.write("changes.diff", &out.stdout);
+    let apply = Command::new("git")
+        .args(["apply", "changes.diff"])
+        .current_dir(&dir.0)
+        .output()
+        .expect("git apply");
+    assert!(
+        apply.status.success(),
+        "{}",
+        String::from_utf8_lossy(&apply.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&lf).unwrap(), FIXED);
+    assert_eq!(
+        std::fs::read_to_string(&crlf).unwrap(),
+        FIXED.replace('\n', "\r\n")
+    );
+    let clean = tracker(&dir.0, &["fix", "--diff", "plan.md", "crlf.md"]);
+    assert_eq!((clean.status.code(), clean.stdout.len()), (Some(0), 0));
+}
+
+#[test]
+fn permissions_survive_a_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new("perms");
+    let path = dir.write("plan.md", STALE);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(tracker(&dir.0, &["fix", "plan.md"]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXED);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}
+
+#[test]
+fn a_symlinked_file_stays_a_symlink() {
+    let dir = Dir::new("symlink");
+    let target = dir.write("real/plan.md", STALE);
+    let link = dir.0.join("plan.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    assert_eq!(tracker(&dir.0, &["fix", "plan.md"]).status.code(), Some(0));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), FIXED);
+}
+
+/// Makes a file unwritable even for root (immutable), or its directory read-only otherwise.
+fn make_unwritable(path: &Path) -> impl Drop {
+    struct Restore(PathBuf, bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if self.1 {
+                let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+            } else if let Some(dir) = self.0.parent() {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+            }
+        }
+    }
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if root {
+        let status = Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .status()
+            .expect("chattr");
+        assert!(
+            status.success(),
+            "chattr +i is needed to make a file unwritable for root"
+        );
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            path.parent().unwrap(),
+            std::fs::Permissions::from_mode(0o555),
+        )
+        .unwrap();
+    }
+    Restore(path.to_path_buf(), root)
+}
+
+#[test]
+fn an_unwritable_file_gives_exit_2_while_the_others_are_fixed() {
+    let dir = Dir::new("unwritable");
+    let good = dir.write("a.md", STALE);
+    let locked = dir.write("locked/b.md", STALE);
+    let restore = make_unwritable(&locked);
+    let out = tracker(&dir.0, &["fix", "a.md", "locked/b.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    drop(restore);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: locked/b.md: cannot write:"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), FIXED);
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), STALE);
+    let leftovers: Vec<_> = std::fs::read_dir(locked.parent().unwrap())
+        .unwrap()
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn fixing_standard_input_prints_the_fixed_text() {
+    let dir = Dir::new("fix-stdin");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tracker"))
+        .args(["fix", "-"])
+        .current_dir(&dir.0)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(STALE.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        FIXED,
+        "only the document goes to stdout"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Fixed 1 finding in 1 file.\nChecked 1 file: no findings.\n"
+    );
+}

@@ -143,7 +143,7 @@ fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
 }
 
 fn summary(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
-    if let Some(fixes) = report.fixes {
+    if let Some(fixes) = report.fixes.filter(|f| f.findings > 0) {
         let findings = if fixes.findings == 1 {
             "finding"
         } else {
