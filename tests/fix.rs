@@ -166,3 +166,40 @@ fn unsafe_fixes_rewrite_the_status_words() {
             .contains("| 🔴 | 0% |")
     );
 }
+
+/// A rule whose fix never settles: it flips `ping` and `pong` forever.
+fn flip(ctx: &tracker::rules::Context) -> Vec<tracker::diagnostic::Diagnostic> {
+    use tracker::diagnostic::{Diagnostic, Edit};
+    let text = &ctx.doc.source.text;
+    ["ping", "pong"]
+        .iter()
+        .filter_map(|w| {
+            text.find(w)
+                .map(|at| (at, if *w == "ping" { "pong" } else { "ping" }))
+        })
+        .map(|(at, to)| {
+            Diagnostic::new(&FLIP, at..at + 4, "flips").with_edits(vec![Edit::safe(at..at + 4, to)])
+        })
+        .collect()
+}
+
+static FLIP: tracker::rules::Rule = tracker::rules::Rule {
+    code: "TST001",
+    name: "flip",
+    summary: "never settles",
+    fixable: tracker::rules::Fixable::Safe,
+    doc: "",
+    check: flip,
+};
+
+#[test]
+fn a_text_that_does_not_settle_is_refused_with_the_rules_still_firing() {
+    let mut settings = RuleSettings::default();
+    settings
+        .enabled
+        .push((&FLIP, tracker::diagnostic::Severity::Error));
+    let source = SourceFile::new(Path::new("x.md"), "# ping\n".to_string());
+    let unsettled =
+        fix_text(source, &Vocab::default(), &settings, false).expect_err("never settles");
+    assert_eq!(unsettled.rules, ["flip"]);
+}
