@@ -87,6 +87,8 @@ pub struct Unit {
     pub size: Option<(String, u64)>,
     /// A placeholder item standing for several, as in `⬜ [31 more controllers...]`.
     pub placeholder: Option<u64>,
+    /// Estimated duration (Duration / Est. Time column, `**Estimated Time:**` field).
+    pub duration: Option<Duration>,
 }
 
 impl Unit {
@@ -103,6 +105,7 @@ impl Unit {
             optional: false,
             size: None,
             placeholder: None,
+            duration: None,
         }
     }
 
@@ -256,6 +259,69 @@ impl Legend {
     }
 }
 
+/// A duration as a range of working hours (`2-3 days` is 16 to 24 hours at 8 hours a day).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duration {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// Which way a declaration points: `Depends on: B` (B comes first) or `Blocks: B` (B after).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    DependsOn,
+    Blocks,
+}
+
+/// What one reference in a dependency declaration names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Id(UnitId),
+    /// `ALL previous epics`: every earlier unit of that kind (`None`: of the declaring unit's).
+    AllPrevious(Option<String>),
+    /// A relative link to another tracker file.
+    File(String),
+}
+
+/// One reference as written, with its span for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub target: Target,
+    pub text: String,
+    pub span: Span,
+}
+
+/// Who declares a dependency: a unit, or units named by id (a table row `E03-E06`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declarer {
+    Unit(UnitIdx),
+    Id(UnitId),
+}
+
+/// `**Dependencies**: Epic 01, 02`, a `Blocked By:` list, `_Depends: 1.1_`, a Depends on
+/// column, or front matter `depends_on:`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DepDecl {
+    pub declarers: Vec<Declarer>,
+    pub direction: Direction,
+    pub refs: Vec<Reference>,
+    pub line: usize,
+}
+
+/// A declared critical path: `**Critical Path:** 1.1 → 1.2 → 1.4 (Total: 4.5-6.5 days)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriticalPathDecl {
+    pub line: usize,
+    /// The ids in order, each with its span.
+    pub steps: Vec<(UnitId, Span)>,
+    /// From the first id to the last.
+    pub span: Span,
+    /// The declared total, its span (the figures and unit, `4.5-6.5 days`) and its unit word.
+    pub total: Option<(Duration, Span, String)>,
+    /// The arrow as written between steps (`→`, `->`, or a garbled form).
+    pub arrow: String,
+}
+
 /// A parsed tracker document.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -267,6 +333,10 @@ pub struct Document {
     pub garbled: Vec<Garbled>,
     /// Fenced and indented code blocks, as byte spans.
     pub code_blocks: Vec<Span>,
+    pub dependencies: Vec<DepDecl>,
+    pub critical_paths: Vec<CriticalPathDecl>,
+    /// Durations given for units by id (tables that are not status tables).
+    pub durations: Vec<(UnitId, Duration)>,
 }
 
 impl Document {

@@ -34,6 +34,7 @@ impl Builder<'_> {
             let base = start + bullet;
             let masked = mask_code(&self.src.text[base..line_span.end]).into_owned();
             let item = self.entry(&masked, base, line, container, parent_item);
+            self.continuation_lines(entry, line, item.or(parent_item).unwrap_or(container));
             for child in entry.children() {
                 if matches!(child.data().value, NodeValue::List(_)) {
                     self.list(child, container, item.or(parent_item));
@@ -56,7 +57,10 @@ impl Builder<'_> {
             self.bad_checkboxes.push(bad);
         }
         let Some(marker) = lead.marker else {
-            self.plain_entry(masked, base, line);
+            let declarer = parent_item.unwrap_or_else(|| self.section());
+            if !self.inline_dependency(masked, base, line, declarer) {
+                self.plain_entry(masked, base, line);
+            }
             return None;
         };
         let parent = parent_item.unwrap_or(container);
@@ -72,6 +76,7 @@ impl Builder<'_> {
         unit.optional = lead.starred || is_optional(&title) || self.optional_parent(parent);
         unit.size = claims::own_size(title_text);
         unit.placeholder = claims::placeholder(title_text);
+        unit.duration = parenthesised_duration(title_text, self.vocab.calendar);
         unit.marker = Some(marker);
         unit.title = title;
         let subject = match &unit.id {
@@ -81,6 +86,22 @@ impl Builder<'_> {
         let idx = self.add_unit(unit);
         self.line_claims(masked, base, subject, Site::Item, line, false);
         Some(idx)
+    }
+
+    /// Lines after the first of an entry's paragraph: `_Depends: 1.1_` continuation lines.
+    fn continuation_lines<'n>(&mut self, entry: &'n AstNode<'n>, first: usize, declarer: UnitIdx) {
+        let Some(paragraph) = entry
+            .first_child()
+            .filter(|c| matches!(c.data().value, NodeValue::Paragraph))
+        else {
+            return;
+        };
+        let last = paragraph.data().sourcepos.end.line;
+        for line in first + 1..=last {
+            let span = self.src.line_span(line);
+            let masked = mask_code(&self.src.text[span.clone()]).into_owned();
+            self.inline_dependency(&masked, span.start, line, declarer);
+        }
     }
 
     /// A list entry without a marker: figures after a unit's name, and a status word at the end.
@@ -119,4 +140,19 @@ impl Builder<'_> {
             group,
         );
     }
+}
+
+/// A duration in parentheses after a unit's name: `Task 1.1: Setup (0.5 days)`.
+fn parenthesised_duration(
+    title: &str,
+    calendar: crate::vocab::Calendar,
+) -> Option<crate::model::Duration> {
+    let open = title.find('(')?;
+    let inner = title[open + 1..].split(')').next()?;
+    inner
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then(|| super::deps::duration(inner, 0, calendar))
+        .flatten()
+        .map(|(d, _, _)| d)
 }

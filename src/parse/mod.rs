@@ -5,6 +5,8 @@
 //! never from comrak's inline positions, so spans are exact in CRLF files and after emoji.
 
 mod claims;
+mod declare;
+mod deps;
 mod ids;
 mod legend;
 mod list;
@@ -19,7 +21,8 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};
 
 use crate::model::{
-    BadCheckbox, Claim, ClaimKind, Document, Legend, ROOT, Site, Subject, Unit, UnitIdx, UnitKind,
+    BadCheckbox, Claim, ClaimKind, CriticalPathDecl, DepDecl, Document, Duration, Legend, ROOT,
+    Site, Subject, Unit, UnitId, UnitIdx, UnitKind,
 };
 use crate::source::{SourceFile, Span};
 use crate::vocab::mojibake::find_garbled;
@@ -57,7 +60,15 @@ pub fn parse(source: SourceFile, vocab: &Vocab) -> Document {
     };
     let mut b = Builder::new(&source, vocab, &legend, legend_lists);
     b.blocks(root);
-    let (units, claims, bad_checkboxes, code_blocks) = b.finish();
+    let Finished {
+        units,
+        claims,
+        bad_checkboxes,
+        code_blocks,
+        dependencies,
+        critical_paths,
+        durations,
+    } = b.finish();
     let garbled = find_garbled(&source.text);
     Document {
         source,
@@ -67,7 +78,21 @@ pub fn parse(source: SourceFile, vocab: &Vocab) -> Document {
         bad_checkboxes,
         garbled,
         code_blocks,
+        dependencies,
+        critical_paths,
+        durations,
     }
+}
+
+/// What the builder gathered.
+struct Finished {
+    units: Vec<Unit>,
+    claims: Vec<Claim>,
+    bad_checkboxes: Vec<BadCheckbox>,
+    code_blocks: Vec<Span>,
+    dependencies: Vec<DepDecl>,
+    critical_paths: Vec<CriticalPathDecl>,
+    durations: Vec<(UnitId, Duration)>,
 }
 
 /// State while walking the top-level blocks of one document.
@@ -86,6 +111,12 @@ pub(crate) struct Builder<'a> {
     pub(crate) pending_scope: Option<UnitIdx>,
     /// Rows named only by a title, kept if the title matches another unit.
     pub(crate) titled_rows: Vec<UnitIdx>,
+    pub(crate) dependencies: Vec<DepDecl>,
+    pub(crate) critical_paths: Vec<CriticalPathDecl>,
+    /// Durations of units named in tables that are not status tables.
+    pub(crate) durations: Vec<(UnitId, Duration)>,
+    /// A `Critical Path` label whose chain is in the code block right after it.
+    pub(crate) pending_critical: Option<usize>,
     groups: usize,
     h1_count: usize,
 }
@@ -110,6 +141,10 @@ impl<'a> Builder<'a> {
             sections: Vec::new(),
             pending_scope: None,
             titled_rows: Vec::new(),
+            dependencies: Vec::new(),
+            critical_paths: Vec::new(),
+            durations: Vec::new(),
+            pending_critical: None,
             groups: 0,
             h1_count: 0,
         }
@@ -122,6 +157,7 @@ impl<'a> Builder<'a> {
             .count();
         for node in root.children() {
             let scope = self.pending_scope.take();
+            let critical = self.pending_critical.take();
             let (start, end) = {
                 let d = node.data();
                 (d.sourcepos.start, d.sourcepos.end)
@@ -138,7 +174,11 @@ impl<'a> Builder<'a> {
                 NodeValue::CodeBlock(_) => {
                     let span = self.src.offset(start.line, 1)..self.src.line_span(end.line).end;
                     self.code_blocks.push(span);
+                    if critical.is_some() {
+                        self.critical_path_in_block(start.line, end.line);
+                    }
                 }
+                NodeValue::FrontMatter(text) => self.front_matter(&text),
                 _ => {}
             }
         }
@@ -279,14 +319,17 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn finish(mut self) -> (Vec<Unit>, Vec<Claim>, Vec<BadCheckbox>, Vec<Span>) {
+    fn finish(mut self) -> Finished {
         table::drop_unmatched_rows(&mut self);
-        (
-            self.units,
-            self.claims,
-            self.bad_checkboxes,
-            self.code_blocks,
-        )
+        Finished {
+            units: self.units,
+            claims: self.claims,
+            bad_checkboxes: self.bad_checkboxes,
+            code_blocks: self.code_blocks,
+            dependencies: self.dependencies,
+            critical_paths: self.critical_paths,
+            durations: self.durations,
+        }
     }
 }
 

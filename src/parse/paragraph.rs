@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::Builder;
 use super::claims::{self, Found};
+use super::deps;
 use super::ids::{is_work_noun, kind_of, last_id_ref, leading_id, singular};
 use super::text::{mask_code, plain};
 use crate::model::{ClaimKind, Figure, ROOT, Site, Subject, Unit, UnitKind};
@@ -97,7 +98,14 @@ impl Builder<'_> {
             if let Some(f) = size_field(label, value_text, vbase, list) {
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
+            if let Some(direction) = deps::dependency_label(label) {
+                self.dependency_field(direction, value_text, vbase, line, list);
+            }
+            if deps::is_duration_label(label) {
+                self.duration_field(value_text, vbase);
+            }
         }
+        self.critical_path_line(masked, base, line);
         let mut found = claims::counts(masked, base);
         found.retain(|f| {
             !matches!(&f.kind, ClaimKind::Count { noun: None, .. })

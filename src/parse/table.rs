@@ -5,9 +5,13 @@ use comrak::nodes::AstNode;
 
 use super::Builder;
 use super::claims::{self, Found};
+use super::deps;
 use super::ids::{kind_of, leading_id};
 use super::text::{mask_code, plain};
-use crate::model::{ClaimKind, Figure, Marker, Percent, Site, Subject, Unit, UnitKind};
+use crate::model::{
+    ClaimKind, Declarer, DepDecl, Direction, Figure, Marker, Percent, Site, Subject, Target, Unit,
+    UnitId, UnitKind,
+};
 use crate::source::Span;
 
 const PROGRESS: &[&str] = &[
@@ -49,6 +53,13 @@ impl Builder<'_> {
         let metric = heads.iter().any(|h| METRIC.contains(h));
         let kind = heads.first().and_then(|h| kind_of(h));
         let group = self.new_group();
+        let dep_col = heads
+            .iter()
+            .position(|h| deps::dependency_label(h).is_some());
+        let duration_col = heads.iter().position(|h| deps::is_duration_label(h));
+        for (line, cells) in body {
+            self.row_declarations(*line, cells, &heads, kind.as_deref(), dep_col, duration_col);
+        }
         for (i, (line, cells)) in body.iter().enumerate() {
             if cells
                 .first()
@@ -159,6 +170,58 @@ impl Builder<'_> {
             ) {
                 self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
             }
+        }
+    }
+
+    /// A row's Dependencies / Waiting On cell and its Duration / Est. Time cell, for the
+    /// units its first cell names (`E03-E06` names four).
+    fn row_declarations(
+        &mut self,
+        line: usize,
+        cells: &[Cell],
+        heads: &[&str],
+        kind: Option<&str>,
+        dep_col: Option<usize>,
+        duration_col: Option<usize>,
+    ) {
+        let Some(first) = cells.first() else { return };
+        let name = plain(&self.src.text[first.span.clone()]);
+        let ids: Vec<UnitId> = match leading_id(&name) {
+            Some((mut id, _)) => {
+                id.kind = id.kind.or_else(|| kind.map(str::to_string));
+                vec![id]
+            }
+            // `E03-E06` or `E12-E13`: a range of units sharing one row.
+            None => deps::references(&self.src.text[first.span.clone()], first.span.start, kind)
+                .into_iter()
+                .filter_map(|r| match r.target {
+                    Target::Id(id) => Some(id),
+                    _ => None,
+                })
+                .collect(),
+        };
+        if ids.is_empty() {
+            return;
+        }
+        if let Some(cell) = dep_col.and_then(|c| cells.get(c)) {
+            let direction = heads
+                .get(dep_col.unwrap_or(0))
+                .and_then(|h| deps::dependency_label(h))
+                .unwrap_or(Direction::DependsOn);
+            let refs = deps::references(&self.src.text[cell.span.clone()], cell.span.start, kind);
+            let declarers = ids.iter().cloned().map(Declarer::Id).collect();
+            self.dependencies.push(DepDecl {
+                declarers,
+                direction,
+                refs,
+                line,
+            });
+        }
+        if let Some(cell) = duration_col.and_then(|c| cells.get(c))
+            && let Some((d, _, _)) =
+                deps::duration(&self.src.text[cell.span.clone()], 0, self.vocab.calendar)
+        {
+            self.durations.extend(ids.into_iter().map(|id| (id, d)));
         }
     }
 

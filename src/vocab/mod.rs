@@ -91,6 +91,22 @@ const WORDS: &[(&str, State)] = &[
     ("dropped", State::Cancelled),
 ];
 
+/// Working time, for durations: 8 hours a day and 5 days a week unless configured.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Calendar {
+    pub hours_per_day: f64,
+    pub days_per_week: f64,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Self {
+            hours_per_day: 8.0,
+            days_per_week: 5.0,
+        }
+    }
+}
+
 /// A marker found in text: its byte length there and its canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkerMatch {
@@ -106,6 +122,7 @@ pub struct Vocab {
     /// (written form, canonical marker), longest form first.
     forms: Vec<(String, String, bool)>,
     states: HashMap<String, State>,
+    pub calendar: Calendar,
 }
 
 impl Default for Vocab {
@@ -130,7 +147,10 @@ impl Vocab {
         for (m, s) in more {
             states.insert(strip_variation(m).to_string(), *s);
         }
-        Self::from_states(states)
+        Self {
+            calendar: self.calendar,
+            ..Self::from_states(states)
+        }
     }
 
     fn from_states(states: HashMap<String, State>) -> Self {
@@ -145,7 +165,11 @@ impl Vocab {
         }
         forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         forms.dedup_by(|a, b| a.0 == b.0);
-        Self { forms, states }
+        Self {
+            forms,
+            states,
+            calendar: Calendar::default(),
+        }
     }
 
     /// The marker at the start of `text`, if any (garbled forms included).

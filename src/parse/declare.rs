@@ -1,0 +1,157 @@
+//! Dependency declarations, durations and critical paths, as the builder meets them.
+
+use std::sync::LazyLock;
+
+use comrak::nodes::AstNode;
+use regex::Regex;
+
+use super::Builder;
+use super::deps::{self, after_critical_label, chain, dependency_label, references};
+use crate::model::{Declarer, DepDecl, Direction, ROOT, UnitIdx};
+
+/// `_Depends: 1.1, 1.2_` or `**Blocked By:** Task 2` inside a list entry.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s_*]*(depends(?:\s+on)?|dependencies|blocked\s+by|blocks)[\s_*]*:[\s_*]*(.*?)[\s_*]*$").expect("valid regex")
+});
+
+impl Builder<'_> {
+    /// A dependency field: its value, or the entries of the list right after it.
+    pub(crate) fn dependency_field<'n>(
+        &mut self,
+        direction: Direction,
+        value: &str,
+        vbase: usize,
+        line: usize,
+        list: Option<&'n AstNode<'n>>,
+    ) {
+        let mut refs = references(value, vbase, None);
+        if value.trim().trim_matches(['*', '_']).is_empty() {
+            for entry in list.into_iter().flat_map(|l| l.children()) {
+                let pos = entry.data().sourcepos.start;
+                let span = self.src.line_from(pos.line, pos.column);
+                let text = &self.src.text[span.clone()];
+                let start = text
+                    .find(|c: char| !matches!(c, '-' | '*' | '+' | ' '))
+                    .unwrap_or(0);
+                refs.extend(references(&text[start..], span.start + start, None));
+            }
+        }
+        let declarers = vec![Declarer::Unit(self.section())];
+        self.dependencies.push(DepDecl {
+            declarers,
+            direction,
+            refs,
+            line,
+        });
+    }
+
+    /// `_Depends: 1.1_` in a list entry speaks for `declarer` (the item it belongs to).
+    pub(crate) fn inline_dependency(
+        &mut self,
+        masked: &str,
+        base: usize,
+        line: usize,
+        declarer: UnitIdx,
+    ) -> bool {
+        let Some(c) = INLINE.captures(masked) else {
+            return false;
+        };
+        let (label, value) = (c.get(1).expect("label"), c.get(2).expect("value"));
+        let Some(direction) = dependency_label(label.as_str()) else {
+            return false;
+        };
+        let refs = references(value.as_str(), base + value.start(), None);
+        self.dependencies.push(DepDecl {
+            declarers: vec![Declarer::Unit(declarer)],
+            direction,
+            refs,
+            line,
+        });
+        true
+    }
+
+    /// `**Estimated Time:** 2-3 days` gives its section's duration.
+    pub(crate) fn duration_field(&mut self, value: &str, vbase: usize) {
+        let section = self.section();
+        if self.units[section].duration.is_none() {
+            self.units[section].duration =
+                deps::duration(value, vbase, self.vocab.calendar).map(|(d, _, _)| d);
+        }
+    }
+
+    /// A `Critical Path` label: the chain on the same line, or in the code block after it.
+    pub(crate) fn critical_path_line(&mut self, masked: &str, base: usize, line: usize) {
+        let Some(after) = after_critical_label(masked) else {
+            return;
+        };
+        match chain(&masked[after..], base + after, self.vocab.calendar) {
+            Some(decl) => self
+                .critical_paths
+                .push(crate::model::CriticalPathDecl { line, ..decl }),
+            None => self.pending_critical = Some(line),
+        }
+    }
+
+    pub(crate) fn critical_path_in_block(&mut self, first: usize, last: usize) {
+        for line in first..=last {
+            let span = self.src.line_span(line);
+            if let Some(decl) = chain(
+                &self.src.text[span.clone()],
+                span.start,
+                self.vocab.calendar,
+            ) {
+                self.critical_paths
+                    .push(crate::model::CriticalPathDecl { line, ..decl });
+                return;
+            }
+        }
+    }
+
+    /// YAML front matter: `dependencies:`, `depends_on:`, `blocked_by:`, `blocks:`.
+    pub(crate) fn front_matter(&mut self, text: &str) {
+        let body = text
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .trim_start_matches("---")
+            .trim_end_matches("---");
+        let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str::<serde_yaml::Value>(body)
+        else {
+            return;
+        };
+        for (key, value) in map {
+            let Some(key) = key.as_str() else { continue };
+            let direction = match key.to_lowercase().replace('_', " ").as_str() {
+                "dependencies" | "depends on" | "blocked by" => Direction::DependsOn,
+                "blocks" => Direction::Blocks,
+                _ => continue,
+            };
+            let values: Vec<String> = match value {
+                serde_yaml::Value::Sequence(items) => items.iter().filter_map(scalar).collect(),
+                other => scalar(&other).into_iter().collect(),
+            };
+            let key_at = self.src.text.find(&format!("{key}:")).unwrap_or(0);
+            let line = self.src.line_of(key_at);
+            let mut refs = Vec::new();
+            for v in values {
+                let at = self.src.text[key_at..]
+                    .find(&v)
+                    .map_or(key_at, |i| key_at + i);
+                refs.extend(references(&v, at, None));
+            }
+            self.dependencies.push(DepDecl {
+                declarers: vec![Declarer::Unit(ROOT)],
+                direction,
+                refs,
+                line,
+            });
+        }
+    }
+}
+
+fn scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
