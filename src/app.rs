@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 
-use crate::check::{RuleSettings, check_document};
+use crate::check::{RuleSettings, check_project};
 use crate::cli::{Args, CheckArgs, ColorChoice, Command, CommonArgs, FixArgs};
 use crate::config::{self, Loaded};
 use crate::fix::{Unsettled, fix_text};
@@ -123,17 +123,11 @@ fn read_inputs(args: &CommonArgs, filter: &Filter) -> (Vec<(Input, String)>, Vec
 fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
     let (texts, errors) = read_inputs(&args.common, &s.filter);
-    let files = texts
+    let docs: Vec<_> = texts
         .into_iter()
-        .map(|(input, text)| {
-            let doc = parse(SourceFile::new(input.path(), text), &s.vocab);
-            let diagnostics = check_document(&doc, &s.vocab, &s.rules);
-            FileResult {
-                source: doc.source,
-                diagnostics,
-            }
-        })
+        .map(|(input, text)| parse(SourceFile::new(input.path(), text), &s.vocab))
         .collect();
+    let files = check_all(docs, &s);
     let report = Report {
         files,
         errors,
@@ -141,6 +135,20 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     };
     report::render(&report, args.format, s.color, out, err)?;
     Ok(status(&report))
+}
+
+/// Checks documents together (references resolve across them) and pairs each with its
+/// findings.
+fn check_all(docs: Vec<crate::model::Document>, s: &Settings) -> Vec<FileResult> {
+    let refs: Vec<&crate::model::Document> = docs.iter().collect();
+    let findings = check_project(&refs, &s.vocab, &s.rules);
+    docs.into_iter()
+        .zip(findings)
+        .map(|(doc, diagnostics)| FileResult {
+            source: doc.source,
+            diagnostics,
+        })
+        .collect()
 }
 
 fn status(report: &Report) -> ExitStatus {
@@ -156,7 +164,7 @@ fn status(report: &Report) -> ExitStatus {
 fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
     let (texts, mut errors) = read_inputs(&args.common, &s.filter);
-    let mut files = Vec::new();
+    let mut fixed_docs = Vec::new();
     let mut fixes = Fixes::default();
     let mut stdin = false;
     for (input, text) in texts {
@@ -205,11 +213,10 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
             fixes.files += 1;
             fixes.findings += fixed.applied;
         }
-        files.push(FileResult {
-            source: fixed.source,
-            diagnostics: fixed.remaining,
-        });
+        fixed_docs.push(parse(fixed.source, &s.vocab));
     }
+    // What remains is checked across all files, as `check` would see them.
+    let files = check_all(fixed_docs, &s);
     if args.diff {
         for e in &errors {
             writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;

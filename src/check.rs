@@ -1,6 +1,7 @@
 //! Checking one document: run the selected rules, drop suppressed findings, apply severities.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::graph::Graph;
 use crate::model::Document;
 use crate::resolve::{Counting, Resolver};
 use crate::rules::{Context, RULES, Rule};
@@ -24,13 +25,47 @@ impl Default for RuleSettings {
     }
 }
 
-/// Every finding in a document, in source order.
+/// Every finding in a document checked on its own, in source order.
 pub fn check_document(doc: &Document, vocab: &Vocab, settings: &RuleSettings) -> Vec<Diagnostic> {
-    let resolver = Resolver::new(doc, settings.counting.clone());
+    check_project(&[doc], vocab, settings)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Every finding in each of several documents checked together: references between them
+/// resolve, and the dependency graph spans them all.
+pub fn check_project(
+    docs: &[&Document],
+    vocab: &Vocab,
+    settings: &RuleSettings,
+) -> Vec<Vec<Diagnostic>> {
+    let resolvers: Vec<Resolver> = docs
+        .iter()
+        .map(|d| Resolver::new(d, settings.counting.clone()))
+        .collect();
+    let pairs: Vec<(&Document, &Resolver)> = docs.iter().copied().zip(&resolvers).collect();
+    let graph = Graph::build(&pairs);
+    pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (doc, r))| check_one(doc, r, &graph, i, vocab, settings))
+        .collect()
+}
+
+fn check_one(
+    doc: &Document,
+    resolver: &Resolver,
+    graph: &Graph,
+    index: usize,
+    vocab: &Vocab,
+    settings: &RuleSettings,
+) -> Vec<Diagnostic> {
     let ctx = Context {
         doc,
-        resolver: &resolver,
+        resolver,
         vocab,
+        graph,
+        index,
     };
     let suppressions = Suppressions::read(doc);
     let mut out = Vec::new();

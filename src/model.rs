@@ -259,11 +259,20 @@ impl Legend {
     }
 }
 
-/// A duration as a range of working hours (`2-3 days` is 16 to 24 hours at 8 hours a day).
+/// A duration as a range of working hours (`2-3 days` is 16 to 24 hours at 8 hours a day),
+/// and the unit it was written in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Duration {
     pub min: f64,
     pub max: f64,
+    pub unit: TimeUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TimeUnit {
+    Hours,
+    Days,
+    Weeks,
 }
 
 /// Which way a declaration points: `Depends on: B` (B comes first) or `Blocks: B` (B after).

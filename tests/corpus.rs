@@ -1,6 +1,12 @@
 //! Precision and recall over generated trackers (../shared/bench/gen_corpus.py): files the
 //! generator wrote consistent must produce no finding beyond `[]` boxes and mojibake, and
-//! injected count, status and overall-progress defects must be found.
+//! injected count, status, overall-progress and cycle defects must be found.
+//!
+//! The generator draws done states without regard to dependency order and writes its
+//! "critical path" by walking back from the last epic, not by duration, so
+//! done-before-dependency and critical-path-mismatch findings are real in its output and are
+//! left out of the precision check. Its roadmap style declares `Dependencies: Epic 01` while
+//! titling that unit `Week 1`; such references are unknown by design (never guessed).
 
 mod common;
 
@@ -22,11 +28,23 @@ fn generated_trackers_precision_and_recall() {
                 .diagnostics
                 .iter()
                 .map(|d| d.rule.name)
-                .filter(|r| !matches!(*r, "checkbox-syntax" | "mojibake"))
+                .filter(|r| {
+                    !matches!(
+                        *r,
+                        "checkbox-syntax"
+                            | "mojibake"
+                            | "done-before-dependency"
+                            | "critical-path-mismatch"
+                    )
+                })
+                .filter(|r| !(style == "roadmap" && *r == "unknown-dependency"))
                 .collect();
             let visible: Vec<&String> = defects
                 .iter()
-                .filter(|d| matches!(d.as_str(), "count" | "status" | "overall"))
+                .filter(|d| {
+                    matches!(d.as_str(), "count" | "status" | "overall")
+                        || (*d == "cycle" && style != "roadmap")
+                })
                 .collect();
             if defects.iter().all(|d| d == "mojibake") {
                 assert!(

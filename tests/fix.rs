@@ -12,8 +12,7 @@ use tracker::fix::{Fixed, fix_text};
 use tracker::source::SourceFile;
 use tracker::vocab::Vocab;
 
-/// Each seed and the lines its fix changes. (004 line 59, the critical path's total, is
-/// fixed by the critical-path rule.)
+/// Each seed and the lines its fix changes.
 const SEEDS: &[(&str, &[usize])] = &[
     ("000_ff67d35669cf0d0b", &[]),
     ("001_55a3e97fab6ddf14", &[]),
@@ -24,7 +23,7 @@ const SEEDS: &[(&str, &[usize])] = &[
             10, 13, 14, 15, 394, 398, 556, 626, 936, 937, 938, 939, 947, 948, 950, 951,
         ],
     ),
-    ("004_182c52a2c30351e5", &[6, 16, 19]),
+    ("004_182c52a2c30351e5", &[6, 16, 19, 59]),
 ];
 
 fn read(path: &str) -> String {

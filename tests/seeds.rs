@@ -459,18 +459,62 @@ fn s004_overall_progress_counts_tasks() {
 
 #[test]
 fn s004_reports_nothing_else() {
+    // Checked alone, `Phase 2` (lines 124 and 216) names no unit anywhere: unknown.
     let f = seed(S004);
-    let rest: Vec<_> = found(&f, &[])
-        .into_iter()
-        .filter(|(_, r)| *r != "critical-path-mismatch")
-        .collect();
     assert_eq!(
-        rest,
+        found(&f, &[]),
         [
             (6, "percent-mismatch"),
             (16, "status-drift"),
-            (19, "status-drift")
+            (19, "status-drift"),
+            (59, "critical-path-mismatch"),
+            (124, "unknown-dependency"),
+            (216, "unknown-dependency")
         ]
+    );
+}
+
+#[test]
+fn s004_phase_2_is_known_when_the_repository_has_one() {
+    let vocab = tracker::vocab::Vocab::default();
+    let docs: Vec<tracker::model::Document> = [S000, S001, S002, S003, S004]
+        .iter()
+        .map(|n| {
+            let path = common::root().join(format!("fixtures/seeds/{n}.md"));
+            tracker::parse::parse(
+                tracker::source::SourceFile::new(
+                    &path,
+                    std::fs::read_to_string(&path).expect("seed"),
+                ),
+                &vocab,
+            )
+        })
+        .collect();
+    let refs: Vec<&tracker::model::Document> = docs.iter().collect();
+    let all =
+        tracker::check::check_project(&refs, &vocab, &tracker::check::RuleSettings::default());
+    assert!(all[4].iter().all(|d| d.rule.name != "unknown-dependency"));
+}
+
+#[test]
+fn s004_critical_path_total_is_recomputed() {
+    let f = seed(S004);
+    let d = at(&f, 59, Some("critical-path-mismatch"));
+    assert_eq!(d.len(), 1);
+    assert!(d[0].message.contains("Task 1.1 (0.5 days) → Task 1.2 (2-3 days) → Task 1.4 (1-2 days) → Task 1.5 (0.5 days) takes 4-6 days"), "{}", d[0].message);
+    assert_eq!(
+        fixed_line(&f, 59, Applicability::Safe),
+        "**Critical Path:** 1.1 → 1.2 → 1.4 → 1.5 (Total: 4-6 days)"
+    );
+}
+
+#[test]
+fn s000_critical_path_matches_the_declared_one() {
+    let f = seed(S000);
+    assert!(
+        f.diagnostics
+            .iter()
+            .all(|d| d.rule.name != "critical-path-mismatch" && d.rule.name != "dependency-cycle")
     );
 }
 

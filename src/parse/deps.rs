@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::ids::{kind_of, normalize_number};
-use crate::model::{Duration, Reference, Target, UnitId};
+use crate::model::{Duration, Reference, Target, TimeUnit, UnitId};
 use crate::source::Span;
 use crate::vocab::Calendar;
 
@@ -46,16 +46,20 @@ pub fn duration(text: &str, base: usize, calendar: Calendar) -> Option<(Duration
     let min: f64 = c[1].parse().ok()?;
     let max: f64 = c.get(2).map_or(Some(min), |m| m.as_str().parse().ok())?;
     let unit = c[3].to_lowercase();
-    let hours = match unit.chars().next() {
-        Some('h') => 1.0,
-        Some('d') => calendar.hours_per_day,
-        _ => calendar.hours_per_day * calendar.days_per_week,
+    let (hours, time_unit) = match unit.chars().next() {
+        Some('h') => (1.0, TimeUnit::Hours),
+        Some('d') => (calendar.hours_per_day, TimeUnit::Days),
+        _ => (
+            calendar.hours_per_day * calendar.days_per_week,
+            TimeUnit::Weeks,
+        ),
     };
     let whole = c.get(0)?;
     Some((
         Duration {
             min: min * hours,
             max: max * hours,
+            unit: time_unit,
         },
         base + whole.start()..base + whole.end(),
         unit,

@@ -143,7 +143,7 @@ impl Builder<'_> {
 }
 
 /// A duration in parentheses after a unit's name: `Task 1.1: Setup (0.5 days)`.
-fn parenthesised_duration(
+pub(crate) fn parenthesised_duration(
     title: &str,
     calendar: crate::vocab::Calendar,
 ) -> Option<crate::model::Duration> {

@@ -274,6 +274,7 @@ impl<'a> Builder<'a> {
             let mut unit = Unit::new(UnitKind::Section { level }, line, span, Some(parent));
             unit.id = ids::leading_id(&title).map(|(id, _)| id);
             unit.optional = text::is_optional(&title) || self.optional_parent(parent);
+            unit.duration = list::parenthesised_duration(&title, self.vocab.calendar);
             unit.title = title;
             let idx = self.add_unit(unit);
             self.sections.push((level, idx));

@@ -220,6 +220,11 @@ impl<'d> Resolver<'d> {
         &self.entities
     }
 
+    /// The index of a unit's entity in [`Resolver::entities`].
+    pub fn entity_index(&self, unit: UnitIdx) -> Option<usize> {
+        self.entity_of[unit]
+    }
+
     pub fn entity_of(&self, unit: UnitIdx) -> Option<&Entity> {
         self.entity_of[unit].map(|e| &self.entities[e])
     }

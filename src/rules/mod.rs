@@ -2,23 +2,31 @@
 
 mod checkbox_syntax;
 mod count_mismatch;
+mod critical_path_mismatch;
+mod dependency_cycle;
+mod done_before_dependency;
 mod invalid_suppression;
 mod mojibake;
 mod parent_child_drift;
 mod percent_mismatch;
 mod status_drift;
 mod total_mismatch;
+mod unknown_dependency;
 
 use crate::diagnostic::Diagnostic;
+use crate::graph::Graph;
 use crate::model::{Claim, Document};
 use crate::resolve::Resolver;
 use crate::vocab::Vocab;
 
-/// What a rule reads: the document, the resolver over it, and the vocabulary.
+/// What a rule reads: the document, the resolver over it, the vocabulary, and the
+/// dependency graph of every document checked together (this one is `index` there).
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub resolver: &'a Resolver<'a>,
     pub vocab: &'a Vocab,
+    pub graph: &'a Graph,
+    pub index: usize,
 }
 
 /// Which fixes a rule can offer.
@@ -52,6 +60,10 @@ pub static RULES: &[&Rule] = &[
     &checkbox_syntax::RULE,
     &mojibake::RULE,
     &invalid_suppression::RULE,
+    &dependency_cycle::RULE,
+    &unknown_dependency::RULE,
+    &done_before_dependency::RULE,
+    &critical_path_mismatch::RULE,
 ];
 
 /// A rule by code (`TRK001`) or name (`count-mismatch`), case-insensitively.

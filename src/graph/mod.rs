@@ -1,0 +1,353 @@
+//! The dependency graph of the documents of one run: a node per unit with an id, an edge
+//! per declared dependency ("A blocks B" and "B depends on A" are one edge), and the
+//! references that resolve to nothing.
+
+mod analysis;
+
+pub use analysis::{CriticalPath, Cycle, Schedule};
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::model::{Declarer, Direction, Document, Duration, Reference, Target, UnitId, UnitIdx};
+use crate::resolve::Resolver;
+use crate::vocab::State;
+
+/// A unit in the graph: one per entity (or per unit with a bare id), in one document.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub doc: usize,
+    /// The unit standing for the node (its entity's truth, or the unit itself).
+    pub unit: UnitIdx,
+    pub id: UnitId,
+    pub title: String,
+    pub state: Option<State>,
+    pub duration: Option<Duration>,
+    /// Whether some view of the unit declares it done (a row, a summary item).
+    pub declared_done: bool,
+}
+
+/// A reference that names no unit in its document or the others checked.
+#[derive(Debug, Clone)]
+pub struct Unknown {
+    pub doc: usize,
+    pub reference: Reference,
+}
+
+#[derive(Debug)]
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    /// Edges point from the unit that must finish first to the one that waits.
+    pub edges: DiGraph<usize, ()>,
+    pub unknown: Vec<Unknown>,
+    by_id: Vec<HashMap<UnitId, Vec<usize>>>,
+    by_number: Vec<HashMap<String, Vec<usize>>>,
+}
+
+/// Node identity within a document: an entity, or a unit with a bare id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Entity(usize, usize),
+    Unit(usize, UnitIdx),
+}
+
+impl Graph {
+    /// Builds the graph of `docs`, each with its resolver.
+    pub fn build(docs: &[(&Document, &Resolver)]) -> Self {
+        let mut g = Graph {
+            nodes: Vec::new(),
+            edges: DiGraph::new(),
+            unknown: Vec::new(),
+            by_id: vec![HashMap::new(); docs.len()],
+            by_number: vec![HashMap::new(); docs.len()],
+        };
+        let mut keys: HashMap<Key, usize> = HashMap::new();
+        for (d, (doc, r)) in docs.iter().enumerate() {
+            for (u, unit) in doc.units.iter().enumerate() {
+                let Some(id) = &unit.id else { continue };
+                let entity = r.entity_index(u);
+                let key = entity.map_or(Key::Unit(d, u), |i| Key::Entity(d, i));
+                if keys.contains_key(&key) {
+                    continue;
+                }
+                let node = g.node(doc, r, d, u, id.clone(), entity.map(|i| &r.entities()[i]));
+                keys.insert(key, node);
+            }
+        }
+        for (d, (doc, _)) in docs.iter().enumerate() {
+            for decl in &doc.dependencies {
+                let declarers: Vec<usize> = decl
+                    .declarers
+                    .iter()
+                    .filter_map(|x| g.declarer(docs, d, x))
+                    .collect();
+                for reference in &decl.refs {
+                    for target in g.targets(d, reference, &declarers) {
+                        for &from in &declarers {
+                            match decl.direction {
+                                Direction::DependsOn => g.edge(target, from),
+                                Direction::Blocks => g.edge(from, target),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        g
+    }
+
+    fn node(
+        &mut self,
+        doc: &Document,
+        r: &Resolver,
+        d: usize,
+        u: UnitIdx,
+        id: UnitId,
+        entity: Option<&crate::resolve::Entity>,
+    ) -> usize {
+        let views = entity.map_or_else(|| vec![u], |e| e.views.clone());
+        let unit = entity.and_then(|e| e.truth).unwrap_or(u);
+        let primary = r.counting.primary();
+        let duration = views
+            .iter()
+            .find_map(|&v| doc.unit(v).duration)
+            .or_else(|| {
+                doc.durations
+                    .iter()
+                    .find(|(i, _)| *i == id)
+                    .map(|(_, d)| *d)
+            });
+        let declared_done = views.iter().any(|&v| {
+            doc.unit(v)
+                .marker
+                .as_ref()
+                .is_some_and(|m| m.state == State::Done)
+        });
+        let node = Node {
+            doc: d,
+            unit,
+            id: id.clone(),
+            title: doc.unit(unit).title.clone(),
+            state: r.eval(unit, primary).map(|e| e.state),
+            duration,
+            declared_done,
+        };
+        let index = self.nodes.len();
+        self.nodes.push(node);
+        self.edges.add_node(index);
+        self.by_id[d].entry(id.clone()).or_default().push(index);
+        self.by_number[d].entry(id.number).or_default().push(index);
+        index
+    }
+
+    fn edge(&mut self, from: usize, to: usize) {
+        let (a, b) = (NodeIndex::new(from), NodeIndex::new(to));
+        if self.edges.find_edge(a, b).is_none() {
+            self.edges.add_edge(a, b, ());
+        }
+    }
+
+    fn declarer(
+        &self,
+        docs: &[(&Document, &Resolver)],
+        d: usize,
+        declarer: &Declarer,
+    ) -> Option<usize> {
+        match declarer {
+            Declarer::Unit(u) => self.resolve(d, docs[d].0.unit(*u).id.as_ref()?),
+            Declarer::Id(id) => self.resolve(d, id),
+        }
+    }
+
+    /// The nodes a reference names; unresolved ids are recorded as unknown.
+    fn targets(&mut self, d: usize, reference: &Reference, declarers: &[usize]) -> Vec<usize> {
+        match &reference.target {
+            Target::Id(id) => match self.resolve(d, id) {
+                Some(n) => vec![n],
+                None => {
+                    self.unknown.push(Unknown {
+                        doc: d,
+                        reference: reference.clone(),
+                    });
+                    Vec::new()
+                }
+            },
+            Target::AllPrevious(kind) => declarers
+                .iter()
+                .flat_map(|&n| self.previous(n, kind.as_deref()))
+                .collect(),
+            Target::File(_) => Vec::new(),
+        }
+    }
+
+    /// Every earlier unit (by number) of a kind in the node's document.
+    fn previous(&self, node: usize, kind: Option<&str>) -> Vec<usize> {
+        let n = &self.nodes[node];
+        let kind = kind.or(n.id.kind.as_deref());
+        (0..self.nodes.len())
+            .filter(|&o| {
+                let other = &self.nodes[o];
+                other.doc == n.doc
+                    && other.id.kind.as_deref() == kind
+                    && number_key(&other.id.number) < number_key(&n.id.number)
+            })
+            .collect()
+    }
+
+    /// An id within its own document first, then across the other documents.
+    pub fn resolve(&self, d: usize, id: &UnitId) -> Option<usize> {
+        let order = std::iter::once(d).chain((0..self.by_id.len()).filter(|&o| o != d));
+        order.into_iter().find_map(|doc| self.resolve_in(doc, id))
+    }
+
+    fn resolve_in(&self, doc: usize, id: &UnitId) -> Option<usize> {
+        if let Some(found) = self.by_id[doc].get(id).and_then(|n| n.first()) {
+            return Some(*found);
+        }
+        let same: Vec<usize> = self.by_number[doc]
+            .get(&id.number)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&n| {
+                let kind = &self.nodes[n].id.kind;
+                id.kind.is_none() || kind.is_none()
+            })
+            .collect();
+        (same.len() == 1).then(|| same[0])
+    }
+
+    /// Nodes that must finish before `node`.
+    pub fn dependencies(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.edges
+            .neighbors_directed(NodeIndex::new(node), petgraph::Direction::Incoming)
+            .map(|i| i.index())
+    }
+
+    /// Nodes that wait for `node`.
+    pub fn dependents(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        self.edges
+            .neighbors_directed(NodeIndex::new(node), petgraph::Direction::Outgoing)
+            .map(|i| i.index())
+    }
+}
+
+/// Numbers compared component by component: 1.2 < 1.10 < 2.
+pub fn number_key(number: &str) -> Vec<u64> {
+    number
+        .split('.')
+        .map(|p| p.parse().unwrap_or(u64::MAX))
+        .collect()
+}
+
+/// The order of ids: kind, then number component by component.
+pub type IdKey = (Option<String>, Vec<u64>);
+
+/// Node order for stable output: kind, then number.
+pub fn id_key(id: &UnitId) -> IdKey {
+    (id.kind.clone(), number_key(&id.number))
+}
+
+/// `4-6 days`, `14 weeks`, `0.5 days`: hours shown in a unit.
+pub fn format_duration(
+    min: f64,
+    max: f64,
+    unit: crate::model::TimeUnit,
+    calendar: crate::vocab::Calendar,
+) -> String {
+    use crate::model::TimeUnit;
+    let (per, word) = match unit {
+        TimeUnit::Hours => (1.0, "hour"),
+        TimeUnit::Days => (calendar.hours_per_day, "day"),
+        TimeUnit::Weeks => (calendar.hours_per_day * calendar.days_per_week, "week"),
+    };
+    let number = |x: f64| {
+        let text = format!("{:.2}", x / per);
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let (a, b) = (number(min), number(max));
+    let plural = if b == "1" { "" } else { "s" };
+    if a == b {
+        format!("{a} {word}{plural}")
+    } else {
+        format!("{a}-{b} {word}{plural}")
+    }
+}
+
+/// The unit most of these durations were written in (the larger one on a tie).
+pub fn common_unit(durations: impl Iterator<Item = Duration>) -> crate::model::TimeUnit {
+    use crate::model::TimeUnit;
+    let mut counts = [0usize; 3];
+    for d in durations {
+        counts[d.unit as usize] += 1;
+    }
+    [TimeUnit::Weeks, TimeUnit::Days, TimeUnit::Hours]
+        .into_iter()
+        .max_by_key(|u| counts[*u as usize])
+        .unwrap_or(TimeUnit::Days)
+}
+
+/// An id written the way `like` writes ids: `E01`, `Epic 01`, `Task 1.2`, `1.2`.
+pub fn id_like(id: &UnitId, like: &str) -> String {
+    let like = like.trim();
+    let digits = like.chars().rev().take_while(char::is_ascii_digit).count();
+    let number = if id.number.contains('.') || digits < 2 {
+        id.number.clone()
+    } else {
+        format!("{:0>digits$}", id.number)
+    };
+    let head = &like[..like.len()
+        - like
+            .trim_start_matches(|c: char| c.is_alphabetic() || c == '-')
+            .len()];
+    match (head, like[head.len()..].starts_with(' ')) {
+        ("", _) => number,
+        (letter, false) => format!("{letter}{number}"),
+        (word, true) => format!("{word} {number}"),
+    }
+}
+
+/// How an id is shown in messages: epics as `E02`, others as `Task 1.2`, `Phase 2`, `1.1`.
+pub fn short_id(id: &UnitId) -> String {
+    match id.kind.as_deref() {
+        Some("epic") if !id.number.contains('.') => format!("E{:0>2}", id.number),
+        _ => id.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TimeUnit;
+    use crate::vocab::Calendar;
+
+    #[test]
+    fn durations_and_ids() {
+        let c = Calendar::default();
+        assert_eq!(format_duration(32.0, 48.0, TimeUnit::Days, c), "4-6 days");
+        assert_eq!(
+            format_duration(560.0, 560.0, TimeUnit::Weeks, c),
+            "14 weeks"
+        );
+        assert_eq!(format_duration(4.0, 4.0, TimeUnit::Days, c), "0.5 days");
+        assert_eq!(format_duration(8.0, 8.0, TimeUnit::Days, c), "1 day");
+        let epic = UnitId {
+            kind: Some("epic".into()),
+            number: "7".into(),
+        };
+        assert_eq!(id_like(&epic, "E01"), "E07");
+        assert_eq!(id_like(&epic, "Epic 01"), "Epic 07");
+        assert_eq!(
+            id_like(
+                &UnitId {
+                    kind: Some("task".into()),
+                    number: "1.4".into()
+                },
+                "1.1"
+            ),
+            "1.4"
+        );
+        assert_eq!(short_id(&epic), "E07");
+    }
+}
