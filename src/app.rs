@@ -6,12 +6,17 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result};
 
 use crate::check::{RuleSettings, check_project};
-use crate::cli::{Args, CheckArgs, ColorChoice, Command, CommonArgs, FixArgs};
+use crate::cli::{
+    Args, CheckArgs, ColorChoice, Command, CommonArgs, FixArgs, GraphArgs, GraphFormat,
+};
 use crate::config::{self, Loaded};
 use crate::fix::{Unsettled, fix_text};
+use crate::graph::Graph;
 use crate::input::{self, Filter, Input, InputError};
 use crate::parse::parse;
+use crate::report::graph::GraphView;
 use crate::report::{self, FileResult, Fixes, Report};
+use crate::resolve::Resolver;
 use crate::rules;
 use crate::source::SourceFile;
 use crate::vocab::Vocab;
@@ -33,6 +38,7 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitS
     match args.command {
         Command::Check(check) => run_check(&check, out, err),
         Command::Fix(fix) => run_fix(&fix, out, err),
+        Command::Graph(graph) => run_graph(&graph, out, err),
     }
 }
 
@@ -241,6 +247,43 @@ fn run_fix(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<E
         report::render(&report, args.format, s.color, out, err)?;
     }
     Ok(status(&report))
+}
+
+fn run_graph(args: &GraphArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
+    let s = settings(&args.common)?;
+    let (texts, errors) = read_inputs(&args.common, &s.filter);
+    for e in &errors {
+        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+    }
+    let docs: Vec<_> = texts
+        .into_iter()
+        .map(|(input, text)| parse(SourceFile::new(input.path(), text), &s.vocab))
+        .collect();
+    let refs: Vec<&crate::model::Document> = docs.iter().collect();
+    let resolvers: Vec<Resolver> = refs
+        .iter()
+        .map(|d| Resolver::new(d, s.rules.counting.clone()))
+        .collect();
+    let pairs: Vec<_> = refs.iter().copied().zip(&resolvers).collect();
+    let graph = Graph::build(&pairs);
+    let view = GraphView {
+        graph: &graph,
+        docs: &refs,
+        calendar: s.vocab.calendar,
+    };
+    match args.format {
+        GraphFormat::Text => report::graph::text(&view, out)?,
+        GraphFormat::Mermaid => report::graph::mermaid(&view, out)?,
+        GraphFormat::Dot => report::graph::dot(&view, out)?,
+        GraphFormat::Json => report::graph::json(&view, out)?,
+    }
+    Ok(if !errors.is_empty() {
+        ExitStatus::Failure
+    } else if graph.cycles().is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Findings
+    })
 }
 
 fn use_color(choice: ColorChoice) -> bool {

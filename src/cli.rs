@@ -30,6 +30,31 @@ pub enum Command {
     /// no finding remains, 1 when some remain, 2 on failure)
     #[command(after_help = rules_help())]
     Fix(FixArgs),
+    /// Print the dependency graph: the critical path with durations and states, the slack of
+    /// the other units, and what can start now (exit 1 when there is a cycle)
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = GraphFormat::Text)]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// The critical path, slack and what can start now
+    Text,
+    /// A Mermaid flowchart, the critical path highlighted
+    Mermaid,
+    /// Graphviz DOT, the critical path in red
+    Dot,
+    /// Nodes, edges, durations (hours), states, critical paths, slack and cycles
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

@@ -128,7 +128,7 @@ impl Graph {
             doc: d,
             unit,
             id: id.clone(),
-            title: doc.unit(unit).title.clone(),
+            title: bare_title(&doc.unit(unit).title),
             state: r.eval(unit, primary).map(|e| e.state),
             duration,
             declared_done,
@@ -314,6 +314,14 @@ pub fn short_id(id: &UnitId) -> String {
         Some("epic") if !id.number.contains('.') => format!("E{:0>2}", id.number),
         _ => id.to_string(),
     }
+}
+
+/// A title without its leading id: `Task 1.1: Project Setup` → `Project Setup`.
+fn bare_title(title: &str) -> String {
+    let rest = crate::parse::leading_id(title).map_or(title, |(_, len)| &title[len..]);
+    rest.trim_start_matches([':', ' ', '-', '–', '—', '*'])
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]

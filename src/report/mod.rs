@@ -2,6 +2,7 @@
 
 mod diff;
 mod github;
+pub mod graph;
 mod human;
 mod json;
 
