@@ -1,9 +1,13 @@
-//! What the graph says: cycles, the critical path, slack, and what can start now.
+//! What the graph says: its parts, cycles, the critical path, slack, and what can start now.
+//!
+//! The graph is analysed one part (weakly connected component) at a time: the units linked by
+//! dependencies, whichever files they are in. Units without any dependency are in no part.
 
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::NodeIndex;
+use petgraph::unionfind::UnionFind;
 
 use super::{Graph, IdKey, id_key};
 use crate::vocab::State;
@@ -14,8 +18,9 @@ pub struct Cycle {
     pub nodes: Vec<usize>,
 }
 
-/// The longest chain of dependencies by duration. `min` and `max` (hours) are computed
-/// separately; the sequence is the one of the longest maximum.
+/// The longest chain of dependencies by duration. `max` (hours) is the length of the chain
+/// by maximum durations; `min` the longest chain by minimum durations, computed separately,
+/// which is the soonest the part can be finished.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriticalPath {
     pub nodes: Vec<usize>,
@@ -23,15 +28,67 @@ pub struct CriticalPath {
     pub max: f64,
 }
 
-/// Earliest start and slack (hours, by maximum durations) of a document's connected units.
+/// Earliest start and slack (hours, by maximum durations) of each unit of a part, in
+/// topological order: `(node, earliest start, slack)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Schedule {
     pub units: Vec<(usize, f64, f64)>,
 }
 
+/// Longest chains ending at each node: length, number of units, and the unit before.
+struct Longest {
+    dist: Vec<f64>,
+    hops: Vec<usize>,
+    via: Vec<Option<usize>>,
+}
+
+impl Longest {
+    /// Orders two chain ends, the better first: longer, then more units, then smaller id.
+    fn better(&self, a: usize, b: usize, g: &Graph) -> std::cmp::Ordering {
+        self.dist[b]
+            .total_cmp(&self.dist[a])
+            .then(self.hops[b].cmp(&self.hops[a]))
+            .then(g.order_key(a).cmp(&g.order_key(b)))
+    }
+}
+
 impl Graph {
-    fn order_key(&self, n: usize) -> (usize, IdKey) {
+    pub(crate) fn order_key(&self, n: usize) -> (usize, IdKey) {
         (self.nodes[n].doc, id_key(&self.nodes[n].id))
+    }
+
+    /// Groups the nodes that have at least one edge into parts, each sorted by document and
+    /// id, the parts in the order of their first node.
+    pub(super) fn find_parts(&mut self) {
+        let mut sets = UnionFind::<usize>::new(self.nodes.len());
+        for e in self.edges.edge_indices() {
+            if let Some((a, b)) = self.edges.edge_endpoints(e) {
+                sets.union(a.index(), b.index());
+            }
+        }
+        let mut by_root: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        for n in 0..self.nodes.len() {
+            if self
+                .edges
+                .neighbors_undirected(NodeIndex::new(n))
+                .next()
+                .is_some()
+            {
+                by_root.entry(sets.find(n)).or_default().push(n);
+            }
+        }
+        let mut parts: Vec<Vec<usize>> = by_root.into_values().collect();
+        for p in &mut parts {
+            p.sort_by_key(|&n| self.order_key(n));
+        }
+        parts.sort_by_key(|p| self.order_key(p[0]));
+        self.part_of = vec![None; self.nodes.len()];
+        for (i, p) in parts.iter().enumerate() {
+            for &n in p {
+                self.part_of[n] = Some(i);
+            }
+        }
+        self.parts = parts;
     }
 
     /// Every cycle, each once, in id order.
@@ -39,10 +96,9 @@ impl Graph {
         let mut out: Vec<Cycle> = Vec::new();
         for scc in tarjan_scc(&self.edges) {
             let members: HashSet<usize> = scc.iter().map(|i| i.index()).collect();
-            let start = *members
-                .iter()
-                .min_by_key(|&&n| self.order_key(n))
-                .expect("non-empty component");
+            let Some(&start) = members.iter().min_by_key(|&&n| self.order_key(n)) else {
+                continue;
+            };
             let looped = self
                 .edges
                 .find_edge(NodeIndex::new(start), NodeIndex::new(start))
@@ -72,8 +128,8 @@ impl Graph {
             for m in next {
                 if m == start {
                     let mut path = vec![n];
-                    while *path.last().expect("path") != start {
-                        path.push(previous[*path.last().expect("path")]);
+                    while let Some(&last) = path.last().filter(|&&l| l != start) {
+                        path.push(previous[last]);
                     }
                     path.reverse();
                     return path;
@@ -87,103 +143,78 @@ impl Graph {
         vec![start]
     }
 
-    /// A document's units that take part in at least one dependency inside it, in a
-    /// topological order (ties by id), or `None` when they form a cycle.
-    fn topological(&self, doc: usize) -> Option<Vec<usize>> {
-        let local = |n: usize| self.nodes[n].doc == doc;
-        let members: Vec<usize> = (0..self.nodes.len())
-            .filter(|&n| {
-                local(n) && (self.dependencies(n).any(local) || self.dependents(n).any(local))
-            })
-            .collect();
+    /// A part's nodes in a topological order (ties by document and id), or `None` when
+    /// they hold a cycle.
+    fn topological(&self, part: usize) -> Option<Vec<usize>> {
+        let members = &self.parts[part];
         let mut indegree: Vec<usize> = vec![0; self.nodes.len()];
-        for &n in &members {
-            indegree[n] = self.dependencies(n).filter(|&p| local(p)).count();
+        for &n in members {
+            indegree[n] = self.dependencies(n).count();
         }
-        let mut ready: BTreeSet<(IdKey, usize)> = members
+        let mut ready: BTreeSet<((usize, IdKey), usize)> = members
             .iter()
             .filter(|&&n| indegree[n] == 0)
-            .map(|&n| (id_key(&self.nodes[n].id), n))
+            .map(|&n| (self.order_key(n), n))
             .collect();
-        let mut order = Vec::new();
-        while let Some(first) = ready.pop_first() {
-            let n = first.1;
+        let mut order = Vec::with_capacity(members.len());
+        while let Some((_, n)) = ready.pop_first() {
             order.push(n);
-            for m in self.dependents(n).filter(|&m| local(m)) {
+            for m in self.dependents(n) {
                 indegree[m] -= 1;
                 if indegree[m] == 0 {
-                    ready.insert((id_key(&self.nodes[m].id), m));
+                    ready.insert((self.order_key(m), m));
                 }
             }
         }
         (order.len() == members.len()).then_some(order)
     }
 
-    /// The critical path of a document, if its dependencies form a non-empty DAG.
-    pub fn critical_path(&self, doc: usize) -> Option<CriticalPath> {
-        let order = self.topological(doc)?;
-        if order.is_empty() {
-            return None;
-        }
-        let (max, via) = self.longest(&order, doc, |n| {
-            self.nodes[n].duration.map_or(0.0, |d| d.max)
-        });
-        let (min, _) = self.longest(&order, doc, |n| {
-            self.nodes[n].duration.map_or(0.0, |d| d.min)
-        });
-        let end = *order.iter().min_by(|&&a, &&b| {
-            max[b]
-                .total_cmp(&max[a])
-                .then(self.order_key(a).cmp(&self.order_key(b)))
-        })?;
+    /// The critical path of a part, if it holds no cycle. Units without an estimate take no
+    /// time. Of chains of equal length the one with more units wins (it says more), then the
+    /// one of the smaller document and ids.
+    pub fn critical_path(&self, part: usize) -> Option<CriticalPath> {
+        let order = self.topological(part)?;
+        let max = self.longest(&order, |n| self.nodes[n].duration.map_or(0.0, |d| d.max));
+        let min = self.longest(&order, |n| self.nodes[n].duration.map_or(0.0, |d| d.min));
+        let end = *order.iter().min_by(|&&a, &&b| max.better(a, b, self))?;
         let mut nodes = vec![end];
-        while let Some(p) = via[*nodes.last().expect("path")] {
+        while let Some(p) = nodes.last().and_then(|&last| max.via[last]) {
             nodes.push(p);
         }
         nodes.reverse();
-        let longest_min = order.iter().map(|&n| min[n]).fold(0.0, f64::max);
+        let longest_min = order.iter().map(|&n| min.dist[n]).fold(0.0, f64::max);
         Some(CriticalPath {
             nodes,
             min: longest_min,
-            max: max[end],
+            max: max.dist[end],
         })
     }
 
-    /// Longest distance to each node (its own duration included) and the predecessor it came
-    /// through, ties to the smaller id.
-    fn longest(
-        &self,
-        order: &[usize],
-        doc: usize,
-        weight: impl Fn(usize) -> f64,
-    ) -> (Vec<f64>, Vec<Option<usize>>) {
-        let mut dist = vec![0.0f64; self.nodes.len()];
-        let mut via = vec![None; self.nodes.len()];
+    /// Longest chain to each node (its own duration included), by dynamic programming over
+    /// a topological order.
+    fn longest(&self, order: &[usize], weight: impl Fn(usize) -> f64) -> Longest {
+        let mut l = Longest {
+            dist: vec![0.0; self.nodes.len()],
+            hops: vec![0; self.nodes.len()],
+            via: vec![None; self.nodes.len()],
+        };
         for &n in order {
-            let best = self
-                .dependencies(n)
-                .filter(|&p| self.nodes[p].doc == doc)
-                .min_by(|&a, &b| {
-                    dist[b]
-                        .total_cmp(&dist[a])
-                        .then(self.order_key(a).cmp(&self.order_key(b)))
-                });
-            dist[n] = weight(n) + best.map_or(0.0, |p| dist[p]);
-            via[n] = best;
+            let best = self.dependencies(n).min_by(|&a, &b| l.better(a, b, self));
+            l.dist[n] = weight(n) + best.map_or(0.0, |p| l.dist[p]);
+            l.hops[n] = 1 + best.map_or(0, |p| l.hops[p]);
+            l.via[n] = best;
         }
-        (dist, via)
+        l
     }
 
-    /// Earliest start and slack of each connected unit of a document (by maximum durations).
-    pub fn schedule(&self, doc: usize) -> Option<Schedule> {
-        let order = self.topological(doc)?;
+    /// Earliest start and slack of each unit of a part (by maximum durations).
+    pub fn schedule(&self, part: usize) -> Option<Schedule> {
+        let order = self.topological(part)?;
         let duration = |n: usize| self.nodes[n].duration.map_or(0.0, |d| d.max);
-        let local = |n: &usize| self.nodes[*n].doc == doc;
         let mut start = vec![0.0f64; self.nodes.len()];
         for &n in &order {
             start[n] = self
                 .dependencies(n)
-                .filter(local)
                 .map(|p| start[p] + duration(p))
                 .fold(0.0, f64::max);
         }
@@ -193,11 +224,7 @@ impl Graph {
             .fold(0.0, f64::max);
         let mut latest = vec![end; self.nodes.len()];
         for &n in order.iter().rev() {
-            let finish = self
-                .dependents(n)
-                .filter(local)
-                .map(|s| latest[s])
-                .fold(end, f64::min);
+            let finish = self.dependents(n).map(|s| latest[s]).fold(end, f64::min);
             latest[n] = finish - duration(n);
         }
         Some(Schedule {
@@ -208,17 +235,25 @@ impl Graph {
         })
     }
 
-    /// Units of a document not done whose dependencies are all done.
-    pub fn ready(&self, doc: usize) -> Vec<usize> {
+    /// Units of a part that are not done and whose dependencies are all done.
+    pub fn ready(&self, part: usize) -> Vec<usize> {
         let done = |n: usize| self.nodes[n].state == Some(State::Done);
-        let mut out: Vec<usize> = (0..self.nodes.len())
-            .filter(|&n| self.nodes[n].doc == doc && !done(n) && self.nodes[n].state.is_some())
-            .filter(|&n| self.dependencies(n).all(done))
+        self.parts[part]
+            .iter()
+            .copied()
             .filter(|&n| {
-                self.dependencies(n).next().is_some() || self.dependents(n).next().is_some()
+                self.nodes[n]
+                    .state
+                    .is_some_and(|s| s != State::Done && s != State::Cancelled)
             })
-            .collect();
-        out.sort_by_key(|&n| self.order_key(n));
-        out
+            .filter(|&n| self.dependencies(n).all(done))
+            .collect()
+    }
+
+    /// Whether `a → b` is an edge.
+    pub fn has_edge(&self, a: usize, b: usize) -> bool {
+        self.edges
+            .find_edge(NodeIndex::new(a), NodeIndex::new(b))
+            .is_some()
     }
 }

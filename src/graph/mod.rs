@@ -7,6 +7,7 @@ mod analysis;
 pub use analysis::{CriticalPath, Cycle, Schedule};
 
 use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -41,8 +42,16 @@ pub struct Graph {
     /// Edges point from the unit that must finish first to the one that waits.
     pub edges: DiGraph<usize, ()>,
     pub unknown: Vec<Unknown>,
+    /// The parts of the graph: nodes linked by dependencies, sorted by document and id.
+    pub parts: Vec<Vec<usize>>,
+    /// The part of each node; `None` for a node without dependencies.
+    pub part_of: Vec<Option<usize>>,
     by_id: Vec<HashMap<UnitId, Vec<usize>>>,
     by_number: Vec<HashMap<String, Vec<usize>>>,
+    /// Each document's path (lexically normalised) and the node that stands for it.
+    files: HashMap<PathBuf, usize>,
+    /// Each document's folder, which its links are relative to.
+    dirs: Vec<PathBuf>,
 }
 
 /// Node identity within a document: an entity, or a unit with a bare id.
@@ -59,8 +68,21 @@ impl Graph {
             nodes: Vec::new(),
             edges: DiGraph::new(),
             unknown: Vec::new(),
+            parts: Vec::new(),
+            part_of: Vec::new(),
             by_id: vec![HashMap::new(); docs.len()],
             by_number: vec![HashMap::new(); docs.len()],
+            files: HashMap::new(),
+            dirs: docs
+                .iter()
+                .map(|(doc, _)| {
+                    doc.source
+                        .path
+                        .parent()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default()
+                })
+                .collect(),
         };
         let mut keys: HashMap<Key, usize> = HashMap::new();
         for (d, (doc, r)) in docs.iter().enumerate() {
@@ -73,6 +95,9 @@ impl Graph {
                 }
                 let node = g.node(doc, r, d, u, id.clone(), entity.map(|i| &r.entities()[i]));
                 keys.insert(key, node);
+            }
+            if let Some(main) = g.main_node(doc, d) {
+                g.files.insert(normalise(&doc.source.path), main);
             }
         }
         for (d, (doc, _)) in docs.iter().enumerate() {
@@ -94,6 +119,7 @@ impl Graph {
                 }
             }
         }
+        g.find_parts();
         g
     }
 
@@ -129,7 +155,14 @@ impl Graph {
             unit,
             id: id.clone(),
             title: bare_title(&doc.unit(unit).title),
-            state: r.eval(unit, primary).map(|e| e.state),
+            // An optional unit has a state of its own even where it does not count.
+            state: r
+                .eval(unit, primary)
+                .or_else(|| {
+                    let with_optional = r.counting.policies.iter().find(|p| p.optional)?;
+                    r.eval(unit, *with_optional)
+                })
+                .map(|e| e.state),
             duration,
             declared_done,
         };
@@ -177,8 +210,34 @@ impl Graph {
                 .iter()
                 .flat_map(|&n| self.previous(n, kind.as_deref()))
                 .collect(),
-            Target::File(_) => Vec::new(),
+            // A link names the document it points to, if that document is being checked;
+            // nothing is read from disk, so a link can never lead outside the given files.
+            Target::File(link) => {
+                let path = self.dirs[d].join(link);
+                self.files
+                    .get(&normalise(&path))
+                    .copied()
+                    .into_iter()
+                    .collect()
+            }
         }
+    }
+
+    /// The node that stands for a whole document: its outermost section with an id.
+    fn main_node(&self, doc: &Document, d: usize) -> Option<usize> {
+        let level = |u: &crate::model::Unit| match u.kind {
+            crate::model::UnitKind::Document => Some(0),
+            crate::model::UnitKind::Section { level } => Some(level),
+            _ => None,
+        };
+        let first = self.nodes.iter().position(|n| n.doc == d)?;
+        self.nodes[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, n)| n.doc == d)
+            .filter_map(|(i, n)| level(doc.unit(n.unit)).map(|l| (l, first + i)))
+            .min_by_key(|&(l, i)| (l, i))
+            .map(|(_, i)| i)
     }
 
     /// Every earlier unit (by number) of a kind in the node's document.
@@ -233,6 +292,23 @@ impl Graph {
     }
 }
 
+/// A path with `.` and `..` worked out lexically (`a/./b/../c.md` is `a/c.md`).
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Numbers compared component by component: 1.2 < 1.10 < 2.
 pub fn number_key(number: &str) -> Vec<u64> {
     number
@@ -249,7 +325,8 @@ pub fn id_key(id: &UnitId) -> IdKey {
     (id.kind.clone(), number_key(&id.number))
 }
 
-/// `4-6 days`, `14 weeks`, `0.5 days`: hours shown in a unit.
+/// `4-6 days`, `14 weeks`, `0.5 days`: hours shown in a unit, or in a smaller one when the
+/// figures do not come out in hundredths of it (`29 hours`, not `3.62 days`).
 pub fn format_duration(
     min: f64,
     max: f64,
@@ -257,13 +334,27 @@ pub fn format_duration(
     calendar: crate::vocab::Calendar,
 ) -> String {
     use crate::model::TimeUnit;
-    let (per, word) = match unit {
-        TimeUnit::Hours => (1.0, "hour"),
-        TimeUnit::Days => (calendar.hours_per_day, "day"),
-        TimeUnit::Weeks => (calendar.hours_per_day * calendar.days_per_week, "week"),
+    let per = |u: TimeUnit| match u {
+        TimeUnit::Hours => 1.0,
+        TimeUnit::Days => calendar.hours_per_day,
+        TimeUnit::Weeks => calendar.hours_per_day * calendar.days_per_week,
+    };
+    let exact = |x: f64, u: TimeUnit| {
+        let v = x / per(u) * 100.0;
+        (v - v.round()).abs() < 1e-6
+    };
+    let unit = [unit, TimeUnit::Days, TimeUnit::Hours]
+        .into_iter()
+        .filter(|&u| u <= unit)
+        .find(|&u| exact(min, u) && exact(max, u))
+        .unwrap_or(TimeUnit::Hours);
+    let word = match unit {
+        TimeUnit::Hours => "hour",
+        TimeUnit::Days => "day",
+        TimeUnit::Weeks => "week",
     };
     let number = |x: f64| {
-        let text = format!("{:.2}", x / per);
+        let text = format!("{:.2}", x / per(unit));
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     };
     let (a, b) = (number(min), number(max));
@@ -319,9 +410,18 @@ pub fn short_id(id: &UnitId) -> String {
 /// A title without its leading id: `Task 1.1: Project Setup` → `Project Setup`.
 fn bare_title(title: &str) -> String {
     let rest = crate::parse::leading_id(title).map_or(title, |(_, len)| &title[len..]);
-    rest.trim_start_matches([':', ' ', '-', '–', '—', '*'])
-        .trim()
-        .to_string()
+    let mut rest = rest
+        .trim_start_matches([':', ' ', '-', '–', '—', '*'])
+        .trim_end();
+    // Figures in parentheses at the end (`(2 days)`, `(0/9 models)`, `(~40 controllers)`)
+    // are shown beside the unit already, or are claims about it.
+    while let Some(open) = rest.rfind('(').filter(|_| rest.ends_with(')')) {
+        if !rest[open + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '~') {
+            break;
+        }
+        rest = rest[..open].trim_end();
+    }
+    rest.to_string()
 }
 
 #[cfg(test)]
@@ -340,6 +440,9 @@ mod tests {
         );
         assert_eq!(format_duration(4.0, 4.0, TimeUnit::Days, c), "0.5 days");
         assert_eq!(format_duration(8.0, 8.0, TimeUnit::Days, c), "1 day");
+        assert_eq!(format_duration(29.0, 29.0, TimeUnit::Days, c), "29 hours");
+        assert_eq!(format_duration(60.0, 60.0, TimeUnit::Weeks, c), "1.5 weeks");
+        assert_eq!(format_duration(51.0, 51.0, TimeUnit::Weeks, c), "51 hours");
         let epic = UnitId {
             kind: Some("epic".into()),
             number: "7".into(),

@@ -167,7 +167,9 @@ fn push_size(out: &mut Vec<Found>, c: &Captures, n: usize, noun: usize, base: us
     let (Some(total), Some(noun)) = (figure(c, n, base), c.get(noun)) else {
         return;
     };
-    if is_work_noun(noun.as_str()) || kind_of(noun.as_str()).is_some() {
+    // `(2 weeks)` is an estimate, even though `Week 2` can name a unit.
+    let counts_work = is_work_noun(noun.as_str()) || kind_of(noun.as_str()).is_some();
+    if counts_work && !is_measure(noun.as_str()) {
         let kind = ClaimKind::Size {
             total,
             noun: singular(noun.as_str()),

@@ -265,6 +265,7 @@ impl<'a> Builder<'a> {
         let idx = if is_title {
             self.units[ROOT].title = title.clone();
             self.units[ROOT].id = ids::title_id(&title);
+            self.units[ROOT].duration = list::parenthesised_duration(&title, self.vocab.calendar);
             ROOT
         } else {
             while self.sections.last().is_some_and(|(l, _)| *l >= level) {

@@ -1,11 +1,13 @@
 //! `tracker graph`: the dependency graph as text, Mermaid, Graphviz DOT or JSON.
+//!
+//! The graph is shown part by part: the units linked by dependencies, across files.
 
 use std::collections::HashSet;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::graph::{Graph, common_unit, format_duration, short_id};
+use crate::graph::{CriticalPath, Graph, common_unit, format_duration, short_id};
 use crate::model::{Document, TimeUnit};
 use crate::vocab::{Calendar, State};
 
@@ -16,22 +18,56 @@ pub struct GraphView<'a> {
     pub calendar: Calendar,
 }
 
+/// One part of the graph with what was worked out about it.
+struct Part<'g> {
+    index: usize,
+    nodes: &'g [usize],
+    /// `None` when the part holds a cycle.
+    path: Option<CriticalPath>,
+}
+
 impl GraphView<'_> {
-    fn unit(&self, doc: usize) -> TimeUnit {
+    fn parts(&self) -> Vec<Part<'_>> {
+        let g = self.graph;
+        (0..g.parts.len())
+            .map(|index| Part {
+                index,
+                nodes: &g.parts[index],
+                path: g.critical_path(index),
+            })
+            .collect()
+    }
+
+    /// The files a part's units are in, in the order the files were given.
+    fn files(&self, part: &Part) -> Vec<String> {
+        let mut docs: Vec<usize> = part
+            .nodes
+            .iter()
+            .map(|&n| self.graph.nodes[n].doc)
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.iter().map(|&d| self.path(d)).collect()
+    }
+
+    fn path(&self, doc: usize) -> String {
+        self.docs[doc].source.path.display().to_string()
+    }
+
+    fn unit(&self, part: &Part) -> TimeUnit {
         common_unit(
-            self.graph
-                .nodes
+            part.nodes
                 .iter()
-                .filter(|n| n.doc == doc)
-                .filter_map(|n| n.duration),
+                .filter_map(|&n| self.graph.nodes[n].duration),
         )
     }
 
-    fn duration(&self, node: usize, unit: TimeUnit) -> String {
+    /// A unit's own estimate, in the unit it was written in.
+    fn duration(&self, node: usize) -> String {
         self.graph.nodes[node]
             .duration
             .map_or("no estimate".into(), |d| {
-                format_duration(d.min, d.max, unit, self.calendar)
+                format_duration(d.min, d.max, d.unit, self.calendar)
             })
     }
 
@@ -39,24 +75,6 @@ impl GraphView<'_> {
         self.graph.nodes[node]
             .state
             .map_or("no state", State::as_str)
-    }
-
-    /// Nodes on a critical path of any document.
-    fn critical(&self) -> HashSet<usize> {
-        (0..self.docs.len())
-            .filter_map(|d| self.graph.critical_path(d))
-            .flat_map(|p| p.nodes)
-            .collect()
-    }
-
-    /// Nodes that take part in at least one edge, in stable order.
-    fn connected(&self) -> Vec<usize> {
-        let g = self.graph;
-        let mut nodes: Vec<usize> = (0..g.nodes.len())
-            .filter(|&n| g.dependencies(n).next().is_some() || g.dependents(n).next().is_some())
-            .collect();
-        nodes.sort_by_key(|&n| (g.nodes[n].doc, crate::graph::id_key(&g.nodes[n].id)));
-        nodes
     }
 
     fn label(&self, node: usize) -> String {
@@ -67,79 +85,117 @@ impl GraphView<'_> {
             format!("{} {}", short_id(&n.id), n.title)
         }
     }
+
+    /// Edges that are steps of a critical path.
+    fn critical_edges(&self) -> HashSet<(usize, usize)> {
+        self.parts()
+            .into_iter()
+            .filter_map(|p| p.path)
+            .flat_map(|p| p.nodes.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>())
+            .collect()
+    }
+
+    /// Units on a critical path.
+    fn critical_nodes(&self) -> HashSet<usize> {
+        self.parts()
+            .into_iter()
+            .filter_map(|p| p.path)
+            .flat_map(|p| p.nodes)
+            .collect()
+    }
+
+    /// Every unit with a dependency, part by part.
+    fn connected(&self) -> impl Iterator<Item = usize> + '_ {
+        self.graph.parts.iter().flatten().copied()
+    }
 }
 
-/// The text form: per document, its critical path, the other units with their slack, and
-/// what can start now. Cycles come first when there are any.
+/// The text form: cycles first, then per part its critical path, the other units with their
+/// slack, and what can start now.
 pub fn text(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
     let g = view.graph;
     for cycle in g.cycles() {
+        let files = view
+            .files(&Part {
+                index: 0,
+                nodes: &cycle.nodes,
+                path: None,
+            })
+            .join(", ");
         let chain: Vec<String> = cycle
             .nodes
             .iter()
             .chain(std::iter::once(&cycle.nodes[0]))
             .map(|&n| short_id(&g.nodes[n].id))
             .collect();
-        let path = view.docs[g.nodes[cycle.nodes[0]].doc].source.path.display();
         match cycle.nodes.len() {
-            1 => writeln!(out, "cycle in {path}: {} depends on itself", chain[0])?,
-            _ => writeln!(out, "cycle in {path}: {}", chain.join(" → "))?,
+            1 => writeln!(out, "cycle in {files}: {} depends on itself", chain[0])?,
+            _ => writeln!(out, "cycle in {files}: {}", chain.join(" → "))?,
         }
     }
-    for (d, doc) in view.docs.iter().enumerate() {
-        let Some(path) = g.critical_path(d) else {
-            continue;
-        };
-        let unit = view.unit(d);
-        writeln!(out, "{}", doc.source.path.display())?;
-        let steps: Vec<String> = path
-            .nodes
-            .iter()
-            .map(|&n| {
-                format!(
-                    "{} ({}, {})",
-                    short_id(&g.nodes[n].id),
-                    view.duration(n, unit),
-                    view.state(n)
-                )
-            })
-            .collect();
-        writeln!(out, "  critical path: {}", steps.join(" → "))?;
-        writeln!(
-            out,
-            "  total: {}",
-            format_duration(path.min, path.max, unit, view.calendar)
-        )?;
-        let on_path: HashSet<usize> = path.nodes.iter().copied().collect();
-        let others: Vec<(usize, f64)> = g
-            .schedule(d)
-            .map(|s| {
-                s.units
-                    .into_iter()
-                    .filter(|(n, _, _)| !on_path.contains(n))
-                    .map(|(n, _, slack)| (n, slack))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if !others.is_empty() {
-            writeln!(out, "  slack:")?;
-            for (n, slack) in others {
-                let slack = format_duration(slack, slack, unit, view.calendar);
-                writeln!(
-                    out,
-                    "    {} ({}, {}): {slack}",
-                    view.label(n),
-                    view.duration(n, unit),
-                    view.state(n)
-                )?;
-            }
+    for part in view.parts() {
+        if let Some(path) = &part.path {
+            part_text(view, &part, path, out)?;
         }
-        let ready = g.ready(d);
-        if !ready.is_empty() {
-            writeln!(out, "  can start now:")?;
-            for n in ready {
-                writeln!(out, "    {}", view.label(n))?;
-            }
+    }
+    Ok(())
+}
+
+fn part_text(
+    view: &GraphView,
+    part: &Part,
+    path: &CriticalPath,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let g = view.graph;
+    let unit = view.unit(part);
+    writeln!(out, "{}", view.files(part).join(", "))?;
+    let steps: Vec<String> = path
+        .nodes
+        .iter()
+        .map(|&n| {
+            format!(
+                "{} ({}, {})",
+                short_id(&g.nodes[n].id),
+                view.duration(n),
+                view.state(n)
+            )
+        })
+        .collect();
+    writeln!(out, "  critical path: {}", steps.join(" → "))?;
+    writeln!(
+        out,
+        "  total: {}",
+        format_duration(path.min, path.max, unit, view.calendar)
+    )?;
+    let on_path: HashSet<usize> = path.nodes.iter().copied().collect();
+    let mut others: Vec<(usize, f64)> = g
+        .schedule(part.index)
+        .map(|s| s.units)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(n, _, _)| !on_path.contains(n))
+        .map(|(n, _, slack)| (n, slack))
+        .collect();
+    others.sort_by_key(|&(n, _)| g.order_key(n));
+    if !others.is_empty() {
+        writeln!(out, "  slack:")?;
+        for (n, slack) in others {
+            let slack = format_duration(slack, slack, unit, view.calendar);
+            writeln!(
+                out,
+                "    {} ({}, {}): {slack}",
+                view.label(n),
+                view.duration(n),
+                view.state(n)
+            )?;
+        }
+    }
+    let ready = g.ready(part.index);
+    if !ready.is_empty() {
+        writeln!(out, "  can start now:")?;
+        for n in ready {
+            writeln!(out, "    {}", view.label(n))?;
         }
     }
     Ok(())
@@ -147,17 +203,17 @@ pub fn text(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
 
 /// A Mermaid flowchart; the critical path's units and edges are highlighted.
 pub fn mermaid(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
-    let g = view.graph;
-    let critical = view.critical();
+    let critical = view.critical_nodes();
+    let critical_edges = view.critical_edges();
     writeln!(out, "flowchart LR")?;
     for n in view.connected() {
-        let label = view.label(n).replace('"', "'");
+        let label = view.label(n).replace('"', "#quot;");
         writeln!(out, "    n{n}[\"{label}\"]")?;
     }
     let mut highlighted = Vec::new();
-    for (i, e) in edges(g).iter().enumerate() {
+    for (i, e) in edges(view.graph).iter().enumerate() {
         writeln!(out, "    n{} --> n{}", e.0, e.1)?;
-        if critical.contains(&e.0) && critical.contains(&e.1) && on_same_path(view, e.0, e.1) {
+        if critical_edges.contains(e) {
             highlighted.push(i.to_string());
         }
     }
@@ -180,8 +236,8 @@ pub fn mermaid(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
 
 /// Graphviz DOT; the critical path is drawn in red.
 pub fn dot(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
-    let g = view.graph;
-    let critical = view.critical();
+    let critical = view.critical_nodes();
+    let critical_edges = view.critical_edges();
     writeln!(out, "digraph tracker {{")?;
     writeln!(out, "    rankdir=LR;")?;
     writeln!(out, "    node [shape=box];")?;
@@ -194,17 +250,18 @@ pub fn dot(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(out, "    n{n} [label=\"{label}\"{style}];")?;
     }
-    for (a, b) in edges(g) {
-        let style = if on_same_path(view, a, b) {
+    for e in edges(view.graph) {
+        let style = if critical_edges.contains(&e) {
             " [color=red, penwidth=2]"
         } else {
             ""
         };
-        writeln!(out, "    n{a} -> n{b}{style};")?;
+        writeln!(out, "    n{} -> n{}{style};", e.0, e.1)?;
     }
     writeln!(out, "}}")
 }
 
+/// Every edge, from the unit that must finish first to the one that waits, in stable order.
 fn edges(g: &Graph) -> Vec<(usize, usize)> {
     let mut all: Vec<(usize, usize)> = g
         .edges
@@ -214,14 +271,6 @@ fn edges(g: &Graph) -> Vec<(usize, usize)> {
         .collect();
     all.sort_unstable();
     all
-}
-
-/// Whether `a → b` is a step of a document's critical path.
-fn on_same_path(view: &GraphView, a: usize, b: usize) -> bool {
-    let doc = view.graph.nodes[a].doc;
-    view.graph
-        .critical_path(doc)
-        .is_some_and(|p| p.nodes.windows(2).any(|w| w == [a, b]))
 }
 
 #[derive(Serialize)]
@@ -241,53 +290,53 @@ struct JsonNode {
     path: String,
     line: usize,
     state: Option<State>,
-    /// Hours, at the configured hours per day and days per week.
+    /// Hours, at the configured hours per day and days per week: `[min, max]`.
     duration: Option<[f64; 2]>,
+    /// Hours the unit can slip without moving the end of its part.
     slack: Option<f64>,
 }
 
 #[derive(Serialize)]
 struct JsonPath {
-    path: String,
+    files: Vec<String>,
     nodes: Vec<usize>,
+    /// Hours: `[min, max]`.
     total: [f64; 2],
 }
 
 /// JSON: nodes (with durations and slack in hours), edges, critical paths, cycles.
 pub fn json(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
     let g = view.graph;
-    let slack: Vec<Option<f64>> = {
-        let mut s = vec![None; g.nodes.len()];
-        for d in 0..view.docs.len() {
-            for (n, _, slack) in g.schedule(d).map(|s| s.units).unwrap_or_default() {
-                s[n] = Some(slack);
-            }
+    let mut slack = vec![None; g.nodes.len()];
+    for part in 0..g.parts.len() {
+        for (n, _, s) in g.schedule(part).map(|s| s.units).unwrap_or_default() {
+            slack[n] = Some(s);
         }
-        s
-    };
+    }
     let nodes = view
         .connected()
-        .into_iter()
         .map(|n| {
             let node = &g.nodes[n];
-            let doc = view.docs[node.doc];
             JsonNode {
                 index: n,
                 id: short_id(&node.id),
                 title: node.title.clone(),
-                path: doc.source.path.display().to_string(),
-                line: doc.unit(node.unit).line,
+                path: view.path(node.doc),
+                line: view.docs[node.doc].unit(node.unit).line,
                 state: node.state,
                 duration: node.duration.map(|d| [d.min, d.max]),
                 slack: slack[n],
             }
         })
         .collect();
-    let critical_paths = (0..view.docs.len())
-        .filter_map(|d| {
-            let p = g.critical_path(d)?;
+    let critical_paths = view
+        .parts()
+        .into_iter()
+        .filter_map(|part| {
+            let files = view.files(&part);
+            let p = part.path?;
             Some(JsonPath {
-                path: view.docs[d].source.path.display().to_string(),
+                files,
                 nodes: p.nodes,
                 total: [p.min, p.max],
             })
