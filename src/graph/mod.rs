@@ -358,7 +358,7 @@ pub fn format_duration(
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     };
     let (a, b) = (number(min), number(max));
-    let plural = if b == "1" { "" } else { "s" };
+    let plural = if a == "1" && b == "1" { "" } else { "s" };
     if a == b {
         format!("{a} {word}{plural}")
     } else {
