@@ -359,3 +359,13 @@ fn json_output_holds_nodes_edges_durations_states_path_and_slack() {
             .ends_with("004_182c52a2c30351e5.md")
     );
 }
+
+#[test]
+fn the_graph_page_shows_real_output() {
+    let page =
+        std::fs::read_to_string(common::root().join("docs/graph.md")).expect("docs/graph.md");
+    let start = page.find("```text\n").expect("a text block") + "```text\n".len();
+    let shown = &page[start..start + page[start..].find("```").expect("block end")];
+    let out = tracker(&["graph", "fixtures/seeds/004_182c52a2c30351e5.md"]);
+    assert_eq!(shown, stdout(&out));
+}
