@@ -1,0 +1,58 @@
+//! `tracker check`: every input parsed and checked together, then reported.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{ExitStatus, Settings, read_inputs, settings};
+use crate::check::check_project;
+use crate::cli::CheckArgs;
+use crate::model::Document;
+use crate::parse::parse;
+use crate::report::{self, FileResult, Report};
+use crate::source::SourceFile;
+
+pub(super) fn run_check(
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus> {
+    let s = settings(&args.common)?;
+    let (texts, errors) = read_inputs(&args.common, &s.filter);
+    let docs: Vec<_> = texts
+        .into_iter()
+        .map(|(input, text)| parse(SourceFile::new(input.path(), text), &s.vocab))
+        .collect();
+    let files = check_all(docs, &s);
+    let report = Report {
+        files,
+        errors,
+        fixes: None,
+    };
+    report::render(&report, args.format, s.color, out, err)?;
+    Ok(status(&report))
+}
+
+/// Checks documents together (references resolve across them) and pairs each with its
+/// findings.
+pub(super) fn check_all(docs: Vec<Document>, s: &Settings) -> Vec<FileResult> {
+    let refs: Vec<&Document> = docs.iter().collect();
+    let findings = check_project(&refs, &s.vocab, &s.rules);
+    docs.into_iter()
+        .zip(findings)
+        .map(|(doc, diagnostics)| FileResult {
+            source: doc.source,
+            diagnostics,
+        })
+        .collect()
+}
+
+pub(super) fn status(report: &Report) -> ExitStatus {
+    if !report.errors.is_empty() {
+        ExitStatus::Failure
+    } else if report.failing() > 0 {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}

@@ -1,0 +1,102 @@
+//! `tracker fix`: each input fixed until it settles, written atomically, then what remains
+//! is checked across all files as `check` would see it.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::check::{check_all, status};
+use super::{ExitStatus, read_inputs, settings};
+use crate::cli::FixArgs;
+use crate::fix::{Unsettled, fix_text};
+use crate::input::{Input, InputError};
+use crate::parse::parse;
+use crate::report::{self, Fixes, Report};
+use crate::source::SourceFile;
+use crate::write::write_fixed;
+
+pub(super) fn run_fix(
+    args: &FixArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus> {
+    let s = settings(&args.common)?;
+    let (texts, mut errors) = read_inputs(&args.common, &s.filter);
+    let mut fixed_docs = Vec::new();
+    let mut fixes = Fixes::default();
+    let mut stdin = false;
+    for (input, text) in texts {
+        let path = input.path().to_path_buf();
+        let fixed = match fix_text(
+            SourceFile::new(&path, text.clone()),
+            &s.vocab,
+            &s.rules,
+            args.unsafe_fixes,
+        ) {
+            Ok(fixed) => fixed,
+            Err(Unsettled { rules }) => {
+                let cause = format!(
+                    "fixes did not settle after 10 rounds; still firing: {}",
+                    rules.join(", ")
+                );
+                errors.push(InputError { path, cause });
+                continue;
+            }
+        };
+        if let Input::Stdin(_) = input {
+            // A pipeline gets the document back, fixed or not; the report goes to stderr.
+            if !args.diff {
+                out.write_all(fixed.text.as_bytes())?;
+                stdin = true;
+            }
+        }
+        if fixed.text != text {
+            let written = match (&input, args.diff) {
+                (_, true) => {
+                    report::write_diff(out, &path, &text, &fixed.text).map_err(anyhow::Error::from)
+                }
+                (Input::Stdin(_), false) => Ok(()),
+                (Input::File(file), false) => {
+                    write_fixed(file, text.as_bytes(), fixed.text.as_bytes())
+                        .map_err(|e| anyhow::anyhow!("{e}"))
+                }
+            };
+            if let Err(e) = written {
+                errors.push(InputError {
+                    path,
+                    cause: e.to_string(),
+                });
+                continue;
+            }
+            fixes.files += 1;
+            fixes.findings += fixed.applied;
+        }
+        fixed_docs.push(parse(fixed.source, &s.vocab));
+    }
+    // What remains is checked across all files, as `check` would see them.
+    let files = check_all(fixed_docs, &s);
+    if args.diff {
+        for e in &errors {
+            writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+        }
+        return Ok(match (errors.is_empty(), fixes.files) {
+            (false, _) => ExitStatus::Failure,
+            (true, 0) => ExitStatus::Clean,
+            (true, _) => ExitStatus::Findings,
+        });
+    }
+    let report = Report {
+        files,
+        errors,
+        fixes: Some(fixes),
+    };
+    if stdin {
+        // The report goes to stderr so that stdout holds only the document.
+        let mut to_err = Vec::new();
+        report::render(&report, args.format, false, &mut to_err, err)?;
+        err.write_all(&to_err)?;
+    } else {
+        report::render(&report, args.format, s.color, out, err)?;
+    }
+    Ok(status(&report))
+}

@@ -1,0 +1,55 @@
+//! `tracker graph`: the dependency graph of every input, in the format asked for.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{ExitStatus, read_inputs, settings};
+use crate::cli::{GraphArgs, GraphFormat};
+use crate::graph::Graph;
+use crate::parse::parse;
+use crate::report;
+use crate::report::graph::GraphView;
+use crate::resolve::Resolver;
+use crate::source::SourceFile;
+
+pub(super) fn run_graph(
+    args: &GraphArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus> {
+    let s = settings(&args.common)?;
+    let (texts, errors) = read_inputs(&args.common, &s.filter);
+    for e in &errors {
+        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+    }
+    let docs: Vec<_> = texts
+        .into_iter()
+        .map(|(input, text)| parse(SourceFile::new(input.path(), text), &s.vocab))
+        .collect();
+    let refs: Vec<&crate::model::Document> = docs.iter().collect();
+    let resolvers: Vec<Resolver> = refs
+        .iter()
+        .map(|d| Resolver::new(d, s.rules.counting.clone()))
+        .collect();
+    let pairs: Vec<_> = refs.iter().copied().zip(&resolvers).collect();
+    let graph = Graph::build(&pairs);
+    let view = GraphView {
+        graph: &graph,
+        docs: &refs,
+        calendar: s.vocab.calendar,
+    };
+    match args.format {
+        GraphFormat::Text => report::graph::text(&view, out)?,
+        GraphFormat::Mermaid => report::graph::mermaid(&view, out)?,
+        GraphFormat::Dot => report::graph::dot(&view, out)?,
+        GraphFormat::Json => report::graph::json(&view, out)?,
+    }
+    Ok(if !errors.is_empty() {
+        ExitStatus::Failure
+    } else if graph.cycles().is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Findings
+    })
+}

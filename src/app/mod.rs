@@ -1,0 +1,135 @@
+//! Runs a command: settings from the arguments and the config file, then every input.
+
+mod check;
+mod fix;
+mod graph;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+
+use crate::check::RuleSettings;
+use crate::cli::{Args, ColorChoice, Command, CommonArgs};
+use crate::config::{self, Loaded};
+use crate::input::{self, Filter, Input, InputError};
+use crate::rules;
+use crate::vocab::Vocab;
+
+/// How a run ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing to report.
+    Clean = 0,
+    /// Findings of severity error (or, with `fix --diff`, changes to make).
+    Findings = 1,
+    /// A file could not be read or written, or the configuration is wrong.
+    Failure = 2,
+}
+
+/// Runs the command, writing results to `out` and read errors to `err`.
+pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus> {
+    match args.command {
+        Command::Check(args) => check::run_check(&args, out, err),
+        Command::Fix(args) => fix::run_fix(&args, out, err),
+        Command::Graph(args) => graph::run_graph(&args, out, err),
+    }
+}
+
+/// What a command works with, derived from the arguments and the config.
+pub(crate) struct Settings {
+    rules: RuleSettings,
+    vocab: Vocab,
+    filter: Filter,
+    color: bool,
+}
+
+pub(crate) fn settings(args: &CommonArgs) -> Result<Settings> {
+    let loaded = match &args.config {
+        Some(path) => config::load(path)?,
+        None => {
+            let cwd = std::env::current_dir().context("cannot read the current directory")?;
+            config::discover(&cwd)
+                .map(|p| config::load(&p))
+                .transpose()?
+                .unwrap_or_default()
+        }
+    };
+    let Loaded { config, path } = loaded;
+    let mut rules = config.rule_settings();
+    select(&mut rules, &args.select, &args.ignore)?;
+    let (include, exclude) = config.globs()?;
+    let root = path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    let color = use_color(args.color);
+    Ok(Settings {
+        rules,
+        vocab: config.vocab(),
+        filter: Filter {
+            root,
+            include,
+            exclude,
+        },
+        color,
+    })
+}
+
+/// Applies `--select` and `--ignore`; an unknown rule name is an error.
+fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> Result<()> {
+    let resolve = |names: &[String]| -> Result<Vec<&'static str>> {
+        names
+            .iter()
+            .map(|n| {
+                rules::find(n)
+                    .map(|r| r.code)
+                    .with_context(|| format!("unknown rule `{n}`"))
+            })
+            .collect()
+    };
+    let (selected, ignored) = (resolve(select)?, resolve(ignore)?);
+    if !selected.is_empty() {
+        settings.enabled.retain(|(r, _)| selected.contains(&r.code));
+        for code in &selected {
+            if !settings.enabled.iter().any(|(r, _)| r.code == *code) {
+                let rule = rules::find(code).expect("resolved above");
+                settings
+                    .enabled
+                    .push((rule, crate::diagnostic::Severity::Error));
+            }
+        }
+    }
+    settings.enabled.retain(|(r, _)| !ignored.contains(&r.code));
+    Ok(())
+}
+
+/// Every input of the arguments, read: texts, and the inputs that could not be read.
+pub(crate) fn read_inputs(
+    args: &CommonArgs,
+    filter: &Filter,
+) -> (Vec<(Input, String)>, Vec<InputError>) {
+    let (inputs, mut errors) = input::collect(&args.paths, args.stdin_filename.as_deref(), filter);
+    let mut texts = Vec::new();
+    for input in inputs {
+        match input::read(&input) {
+            Ok(text) => texts.push((input, text)),
+            Err(cause) => errors.push(InputError {
+                path: input.path().to_path_buf(),
+                cause,
+            }),
+        }
+    }
+    (texts, errors)
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
