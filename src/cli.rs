@@ -90,9 +90,10 @@ pub struct FixArgs {
 /// Arguments shared by `check` and `fix`.
 #[derive(Debug, clap::Args)]
 pub struct CommonArgs {
-    /// Files or directories; a directory means its *.md and *.markdown files, recursively;
-    /// `-` reads standard input
-    #[arg(value_name = "PATH", default_value = ".")]
+    /// Files or directories; a directory means the tracker documents among its *.md and
+    /// *.markdown files, recursively, honouring .gitignore; `-` reads standard input
+    /// [default: the current directory]
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Run only these rules (codes or names, comma-separated; repeatable)

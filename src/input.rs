@@ -1,5 +1,9 @@
 //! Inputs: paths on the command line, directories walked for Markdown files, standard input.
 //! A file that cannot be read, is binary or is not UTF-8 is an error for that file alone.
+//!
+//! Walking honours .gitignore, .ignore and git's excludes as ripgrep does (the `ignore`
+//! crate), skips hidden entries and does not follow symlinked directories, so a link loop
+//! cannot trap it.
 
 use std::fs;
 use std::io::Read;
@@ -13,7 +17,10 @@ const EXTENSIONS: [&str; 2] = ["md", "markdown"];
 /// One input to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
+    /// A file named on the command line: always taken.
     File(PathBuf),
+    /// A file found by walking a directory: taken only if it is a tracker document.
+    Walked(PathBuf),
     /// Standard input, shown under this name.
     Stdin(PathBuf),
 }
@@ -21,8 +28,20 @@ pub enum Input {
 impl Input {
     pub fn path(&self) -> &Path {
         match self {
-            Input::File(p) | Input::Stdin(p) => p,
+            Input::File(p) | Input::Walked(p) | Input::Stdin(p) => p,
         }
+    }
+
+    /// A file on disk, named or walked.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Input::File(p) | Input::Walked(p) => Some(p),
+            Input::Stdin(_) => None,
+        }
+    }
+
+    pub fn is_walked(&self) -> bool {
+        matches!(self, Input::Walked(_))
     }
 }
 
@@ -56,8 +75,8 @@ impl Filter {
     }
 }
 
-/// Expands paths: files as given, directories to their Markdown files (recursively, sorted,
-/// hidden entries skipped), `-` to standard input.
+/// Expands paths: files as given, directories to their Markdown files (recursively, in
+/// name order), `-` to standard input. No paths means the current directory.
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
@@ -65,6 +84,12 @@ pub fn collect(
 ) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    let current = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &current[..]
+    } else {
+        paths
+    };
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin(
@@ -80,37 +105,54 @@ pub fn collect(
 }
 
 fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(InputError {
-                path: dir.to_path_buf(),
-                cause: e.to_string(),
-            });
-            return;
-        }
-    };
-    // `./docs/a.md` is shown as `docs/a.md`, as other linters show it.
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .map(|p| p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        let Ok(meta) = fs::metadata(&path) else {
-            continue;
+    let walker = ignore::WalkBuilder::new(dir)
+        // A .gitignore counts even before `git init`, as users expect of a linter.
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(walk_error(dir, &e));
+                continue;
+            }
         };
-        if meta.is_dir() && !fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            walk(&path, filter, inputs, errors);
-        } else if meta.is_file() && is_markdown(&path) && filter.takes(&path) {
-            inputs.push(Input::File(path));
+        // `./docs/a.md` is shown as `docs/a.md`, as other linters show it.
+        let path = entry.path();
+        let path = path.strip_prefix(".").unwrap_or(path);
+        let is_file = entry.file_type().is_some_and(|t| t.is_file())
+            || entry.path_is_symlink() && fs::metadata(path).is_ok_and(|m| m.is_file());
+        if is_file && is_markdown(path) && filter.takes(path) {
+            inputs.push(Input::Walked(path.to_path_buf()));
+        }
+    }
+}
+
+/// A walk error: the path it names (or the directory walked) and its cause.
+fn walk_error(dir: &Path, e: &ignore::Error) -> InputError {
+    let (mut path, mut inner) = (dir.to_path_buf(), e);
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path = p.strip_prefix(".").unwrap_or(p).to_path_buf();
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            ignore::Error::Io(io) => {
+                return InputError {
+                    path,
+                    cause: io_cause(io),
+                };
+            }
+            other => {
+                return InputError {
+                    path,
+                    cause: other.to_string(),
+                };
+            }
         }
     }
 }
@@ -131,7 +173,7 @@ pub fn read(input: &Input) -> Result<String, String> {
                 .map_err(|e| e.to_string())?;
             buf
         }
-        Input::File(path) => {
+        Input::File(path) | Input::Walked(path) => {
             let meta = fs::metadata(path).map_err(|e| io_cause(&e))?;
             if !meta.is_file() {
                 return Err("not a regular file".to_string());

@@ -364,6 +364,21 @@ impl Document {
         out
     }
 
+    /// Whether the document tracks work: it has an item, a status-table row, a scope, a
+    /// section with an id, a claim, a dependency or a declared critical path. A README
+    /// with headings and prose is not a tracker.
+    pub fn is_tracker(&self) -> bool {
+        let work = |u: &Unit| match u.kind {
+            UnitKind::Item | UnitKind::Row | UnitKind::Scope => true,
+            UnitKind::Section { .. } | UnitKind::Document => u.id.is_some(),
+        };
+        self.units.iter().any(work)
+            || !self.claims.is_empty()
+            || !self.dependencies.is_empty()
+            || !self.critical_paths.is_empty()
+            || !self.bad_checkboxes.is_empty()
+    }
+
     /// Units grouped by id, in document order.
     pub fn ids(&self) -> HashMap<&UnitId, Vec<UnitIdx>> {
         let mut map: HashMap<&UnitId, Vec<UnitIdx>> = HashMap::new();

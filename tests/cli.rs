@@ -127,6 +127,35 @@ fn directories_are_walked_for_markdown_files() {
 }
 
 #[test]
+fn with_no_paths_the_repository_is_walked_for_tracker_documents_only() {
+    let dir = Dir::new("discover");
+    dir.write(".gitignore", "build/\n");
+    dir.write("ROADMAP.md", STALE);
+    dir.write("docs/plan.md", STALE);
+    dir.write("docs/epics/epic-01.markdown", STALE);
+    dir.write(
+        "README.md",
+        "# Project\n\nHow to build it.\n\n## Install\n\n- run make\n",
+    );
+    dir.write(
+        "build/broken.md",
+        b"# Plan\n\n## Phase 1 (0/9)\n\n- [x] \xff\n",
+    );
+    let out = tracker(&dir.0, &["check", "--format", "json"]);
+    let json = json_of(&out);
+    assert_eq!(json["files_checked"], 3, "{json}");
+    assert_eq!(
+        field(&json, "path"),
+        ["ROADMAP.md", "docs/epics/epic-01.markdown", "docs/plan.md"]
+    );
+    assert_eq!(json["errors"], serde_json::json!([]));
+    assert_eq!(out.status.code(), Some(1));
+    // A file named on the command line is always taken, tracker or not.
+    let named = tracker(&dir.0, &["check", "--format", "json", "README.md"]);
+    assert_eq!(json_of(&named)["files_checked"], 1);
+}
+
+#[test]
 fn json_output_follows_the_schema() {
     let dir = Dir::new("json");
     dir.write("plan.md", STALE);

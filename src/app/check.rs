@@ -4,13 +4,11 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{ExitStatus, Settings, read_inputs, settings};
+use super::{ExitStatus, Settings, read_documents, settings};
 use crate::check::check_project;
 use crate::cli::CheckArgs;
 use crate::model::Document;
-use crate::parse::parse;
 use crate::report::{self, FileResult, Report};
-use crate::source::SourceFile;
 
 pub(super) fn run_check(
     args: &CheckArgs,
@@ -18,11 +16,8 @@ pub(super) fn run_check(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (texts, errors) = read_inputs(&args.common, &s.filter);
-    let docs: Vec<_> = texts
-        .into_iter()
-        .map(|(input, text)| parse(SourceFile::new(input.path(), text), &s.vocab))
-        .collect();
+    let (docs, errors) = read_documents(&args.common, &s);
+    let docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
     let files = check_all(docs, &s);
     let report = Report {
         files,

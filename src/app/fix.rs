@@ -6,13 +6,12 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::check::{check_all, status};
-use super::{ExitStatus, read_inputs, settings};
+use super::{ExitStatus, read_documents, settings};
 use crate::cli::FixArgs;
 use crate::fix::{Unsettled, fix_text};
 use crate::input::{Input, InputError};
 use crate::parse::parse;
 use crate::report::{self, Fixes, Report};
-use crate::source::SourceFile;
 use crate::write::write_fixed;
 
 pub(super) fn run_fix(
@@ -21,18 +20,14 @@ pub(super) fn run_fix(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (texts, mut errors) = read_inputs(&args.common, &s.filter);
+    let (docs, mut errors) = read_documents(&args.common, &s);
     let mut fixed_docs = Vec::new();
     let mut fixes = Fixes::default();
     let mut stdin = false;
-    for (input, text) in texts {
+    for (input, doc) in docs {
         let path = input.path().to_path_buf();
-        let fixed = match fix_text(
-            SourceFile::new(&path, text.clone()),
-            &s.vocab,
-            &s.rules,
-            args.unsafe_fixes,
-        ) {
+        let text = doc.source.text.clone();
+        let fixed = match fix_text(doc.source, &s.vocab, &s.rules, args.unsafe_fixes) {
             Ok(fixed) => fixed,
             Err(Unsettled { rules }) => {
                 let cause = format!(
@@ -56,7 +51,7 @@ pub(super) fn run_fix(
                     report::write_diff(out, &path, &text, &fixed.text).map_err(anyhow::Error::from)
                 }
                 (Input::Stdin(_), false) => Ok(()),
-                (Input::File(file), false) => {
+                (Input::File(file) | Input::Walked(file), false) => {
                     write_fixed(file, text.as_bytes(), fixed.text.as_bytes())
                         .map_err(|e| anyhow::anyhow!("{e}"))
                 }

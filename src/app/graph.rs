@@ -4,14 +4,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{ExitStatus, read_inputs, settings};
+use super::{ExitStatus, read_documents, settings};
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::graph::Graph;
-use crate::parse::parse;
 use crate::report;
 use crate::report::graph::GraphView;
 use crate::resolve::Resolver;
-use crate::source::SourceFile;
 
 pub(super) fn run_graph(
     args: &GraphArgs,
@@ -19,14 +17,11 @@ pub(super) fn run_graph(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (texts, errors) = read_inputs(&args.common, &s.filter);
+    let (docs, errors) = read_documents(&args.common, &s);
     for e in &errors {
         writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
     }
-    let docs: Vec<_> = texts
-        .into_iter()
-        .map(|(input, text)| parse(SourceFile::new(input.path(), text), &s.vocab))
-        .collect();
+    let docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
     let refs: Vec<&crate::model::Document> = docs.iter().collect();
     let resolvers: Vec<Resolver> = refs
         .iter()

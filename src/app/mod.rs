@@ -13,7 +13,10 @@ use crate::check::RuleSettings;
 use crate::cli::{Args, ColorChoice, Command, CommonArgs};
 use crate::config::{self, Loaded};
 use crate::input::{self, Filter, Input, InputError};
+use crate::model::Document;
+use crate::parse::parse;
 use crate::rules;
+use crate::source::SourceFile;
 use crate::vocab::Vocab;
 
 /// How a run ended, as the process exit code.
@@ -104,11 +107,26 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
     Ok(())
 }
 
-/// Every input of the arguments, read: texts, and the inputs that could not be read.
-pub(crate) fn read_inputs(
+/// Every input of the arguments, read and parsed: walked files only when they are tracker
+/// documents. Also the inputs that could not be read.
+pub(crate) fn read_documents(
     args: &CommonArgs,
-    filter: &Filter,
-) -> (Vec<(Input, String)>, Vec<InputError>) {
+    s: &Settings,
+) -> (Vec<(Input, Document)>, Vec<InputError>) {
+    let (texts, errors) = read_inputs(args, &s.filter);
+    let docs = texts
+        .into_iter()
+        .map(|(input, text)| {
+            let doc = parse(SourceFile::new(input.path(), text), &s.vocab);
+            (input, doc)
+        })
+        .filter(|(input, doc)| !input.is_walked() || doc.is_tracker())
+        .collect();
+    (docs, errors)
+}
+
+/// Every input of the arguments, read: texts, and the inputs that could not be read.
+fn read_inputs(args: &CommonArgs, filter: &Filter) -> (Vec<(Input, String)>, Vec<InputError>) {
     let (inputs, mut errors) = input::collect(&args.paths, args.stdin_filename.as_deref(), filter);
     let mut texts = Vec::new();
     for input in inputs {
