@@ -369,3 +369,46 @@ fn the_graph_page_shows_real_output() {
     let out = tracker(&["graph", "fixtures/seeds/004_182c52a2c30351e5.md"]);
     assert_eq!(shown, stdout(&out));
 }
+
+/// Findings as `path:line:col: CODE`, sorted.
+fn finding_lines(args: &[&str]) -> Vec<String> {
+    let out = tracker(args);
+    let mut lines: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| !l.starts_with("Checked "))
+        .map(|l| {
+            l.split(" [*]")
+                .next()
+                .unwrap_or(l)
+                .split(' ')
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// Ids that several unrelated files share (`Phase 2`) make no edges between them, so a
+/// document checked beside others gains no finding. It may lose one: an id found elsewhere
+/// is not reported as unknown.
+#[test]
+fn seeds_checked_together_gain_no_finding() {
+    let together = finding_lines(&["check", "--format", "concise", "fixtures/seeds"]);
+    let mut alone = Vec::new();
+    for entry in std::fs::read_dir(common::root().join("fixtures/seeds")).expect("seeds") {
+        let path = entry.expect("entry").path();
+        let shown = format!(
+            "fixtures/seeds/{}",
+            path.file_name().expect("name").to_string_lossy()
+        );
+        alone.extend(finding_lines(&["check", "--format", "concise", &shown]));
+    }
+    alone.sort();
+    let gained: Vec<&String> = together.iter().filter(|l| !alone.contains(l)).collect();
+    assert!(gained.is_empty(), "{gained:#?}");
+    let lost: Vec<&String> = alone.iter().filter(|l| !together.contains(l)).collect();
+    assert_eq!(lost.len(), 2, "{lost:#?}");
+    assert!(lost.iter().all(|l| l.ends_with("TRK102")), "{lost:#?}");
+}

@@ -48,10 +48,20 @@ pub struct Graph {
     pub part_of: Vec<Option<usize>>,
     by_id: Vec<HashMap<UnitId, Vec<usize>>>,
     by_number: Vec<HashMap<String, Vec<usize>>>,
+    /// Nodes by id across all documents.
+    global: HashMap<UnitId, Vec<usize>>,
     /// Each document's path (lexically normalised) and the node that stands for it.
     files: HashMap<PathBuf, usize>,
     /// Each document's folder, which its links are relative to.
     dirs: Vec<PathBuf>,
+}
+
+/// What an id names among the documents.
+enum Lookup {
+    Found(usize),
+    /// Not in its own document, and in more than one of the others.
+    Ambiguous,
+    Missing,
 }
 
 /// Node identity within a document: an entity, or a unit with a bare id.
@@ -72,6 +82,7 @@ impl Graph {
             part_of: Vec::new(),
             by_id: vec![HashMap::new(); docs.len()],
             by_number: vec![HashMap::new(); docs.len()],
+            global: HashMap::new(),
             files: HashMap::new(),
             dirs: docs
                 .iter()
@@ -170,6 +181,7 @@ impl Graph {
         self.nodes.push(node);
         self.edges.add_node(index);
         self.by_id[d].entry(id.clone()).or_default().push(index);
+        self.global.entry(id.clone()).or_default().push(index);
         self.by_number[d].entry(id.number).or_default().push(index);
         index
     }
@@ -196,9 +208,11 @@ impl Graph {
     /// The nodes a reference names; unresolved ids are recorded as unknown.
     fn targets(&mut self, d: usize, reference: &Reference, declarers: &[usize]) -> Vec<usize> {
         match &reference.target {
-            Target::Id(id) => match self.resolve(d, id) {
-                Some(n) => vec![n],
-                None => {
+            Target::Id(id) => match self.lookup(d, id) {
+                Lookup::Found(n) => vec![n],
+                // Some unit may be meant, so it is not reported; which one is not known.
+                Lookup::Ambiguous => Vec::new(),
+                Lookup::Missing => {
                     self.unknown.push(Unknown {
                         doc: d,
                         reference: reference.clone(),
@@ -254,25 +268,44 @@ impl Graph {
             .collect()
     }
 
-    /// An id within its own document first, then across the other documents.
+    /// An id within its own document first, then across the other documents, where it must
+    /// name exactly one unit: `Phase 2` in two other roadmaps names neither.
     pub fn resolve(&self, d: usize, id: &UnitId) -> Option<usize> {
-        let order = std::iter::once(d).chain((0..self.by_id.len()).filter(|&o| o != d));
-        order.into_iter().find_map(|doc| self.resolve_in(doc, id))
+        match self.lookup(d, id) {
+            Lookup::Found(n) => Some(n),
+            Lookup::Ambiguous | Lookup::Missing => None,
+        }
+    }
+
+    fn lookup(&self, d: usize, id: &UnitId) -> Lookup {
+        if let Some(n) = self.resolve_in(d, id) {
+            return Lookup::Found(n);
+        }
+        let mut elsewhere = self
+            .global
+            .get(id)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&n| self.nodes[n].doc != d);
+        match (elsewhere.next(), elsewhere.next()) {
+            (Some(n), None) => Lookup::Found(n),
+            (Some(_), Some(_)) => Lookup::Ambiguous,
+            (None, _) => Lookup::Missing,
+        }
     }
 
     fn resolve_in(&self, doc: usize, id: &UnitId) -> Option<usize> {
         if let Some(found) = self.by_id[doc].get(id).and_then(|n| n.first()) {
             return Some(*found);
         }
+        // A bare number and a kinded one meet only when one of them has no kind.
         let same: Vec<usize> = self.by_number[doc]
             .get(&id.number)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&n| {
-                let kind = &self.nodes[n].id.kind;
-                id.kind.is_none() || kind.is_none()
-            })
+            .filter(|&n| id.kind.is_none() || self.nodes[n].id.kind.is_none())
             .collect();
         (same.len() == 1).then(|| same[0])
     }

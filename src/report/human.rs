@@ -8,10 +8,10 @@ use owo_colors::{OwoColorize, Style};
 use unicode_width::UnicodeWidthStr;
 
 use super::{FileResult, Report, range};
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Applies a style only when colour is on.
-fn paint(text: &str, style: Style, color: bool) -> String {
+pub(super) fn paint(text: &str, style: Style, color: bool) -> String {
     if color {
         text.style(style).to_string()
     } else {
@@ -62,7 +62,7 @@ fn diagnostic(
         d.message
     )?;
     snippet(file, d, line, color, out)?;
-    if let Some(help) = fix_help(file, d) {
+    if let Some(help) = super::fix_help(file, d) {
         writeln!(
             out,
             "{:>w$} = {}",
@@ -110,39 +110,7 @@ fn snippet(
     )
 }
 
-/// "fix: replace `12.5` with `50`", with unsafe edits marked.
-fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
-    if d.edits.is_empty() {
-        return None;
-    }
-    let text = &file.source.text;
-    let kind = |a: Applicability| {
-        if a == Applicability::Unsafe {
-            " (unsafe fix)"
-        } else {
-            ""
-        }
-    };
-    if d.edits.len() > 3 {
-        let a = d.applicability().unwrap_or(Applicability::Safe);
-        return Some(format!("fix: {} replacements{}", d.edits.len(), kind(a)));
-    }
-    let parts: Vec<String> = d
-        .edits
-        .iter()
-        .map(|e| {
-            format!(
-                "replace `{}` with `{}`{}",
-                &text[e.span.clone()],
-                e.replacement,
-                kind(e.applicability)
-            )
-        })
-        .collect();
-    Some(format!("fix: {}", parts.join(", ")))
-}
-
-fn summary(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn summary(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<()> {
     if let Some(fixes) = report.fixes.filter(|f| f.findings > 0) {
         let findings = if fixes.findings == 1 {
             "finding"

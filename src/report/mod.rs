@@ -1,16 +1,18 @@
 //! Rendering results: the only module that writes output, and only to the writers it is given.
 
+mod concise;
 mod diff;
 mod github;
 pub mod graph;
 mod human;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 
 use clap::ValueEnum;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::input::InputError;
 use crate::source::SourceFile;
 
@@ -24,6 +26,10 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow annotations.
     Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// One line per finding.
+    Concise,
 }
 
 /// The findings of one file, with its text for rendering.
@@ -76,10 +82,44 @@ pub fn render(
         Format::Human => human::render(report, color, out, err),
         Format::Json => json::render(report, out),
         Format::Github => github::render(report, out),
+        Format::Sarif => sarif::render(report, out),
+        Format::Concise => concise::render(report, color, out, err),
     }
 }
 
 /// 1-based line and column (in characters) of the start and end of a diagnostic.
 pub(crate) fn range(source: &SourceFile, d: &Diagnostic) -> ((usize, usize), (usize, usize)) {
     (source.line_col(d.span.start), source.line_col(d.span.end))
+}
+
+/// "fix: replace `12.5` with `50`", with unsafe edits marked.
+pub(crate) fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
+    if d.edits.is_empty() {
+        return None;
+    }
+    let text = &file.source.text;
+    let kind = |a: Applicability| {
+        if a == Applicability::Unsafe {
+            " (unsafe fix)"
+        } else {
+            ""
+        }
+    };
+    if d.edits.len() > 3 {
+        let a = d.applicability().unwrap_or(Applicability::Safe);
+        return Some(format!("fix: {} replacements{}", d.edits.len(), kind(a)));
+    }
+    let parts: Vec<String> = d
+        .edits
+        .iter()
+        .map(|e| {
+            format!(
+                "replace `{}` with `{}`{}",
+                &text[e.span.clone()],
+                e.replacement,
+                kind(e.applicability)
+            )
+        })
+        .collect();
+    Some(format!("fix: {}", parts.join(", ")))
 }

@@ -50,6 +50,20 @@ pub struct Rule {
     pub check: fn(&Context) -> Vec<Diagnostic>,
 }
 
+impl Rule {
+    /// The "What it finds" section of the docs page, as one paragraph of plain text.
+    pub fn what_it_finds(&self) -> String {
+        let section = self
+            .doc
+            .split("## What it finds")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap_or(self.summary);
+        let first = section.trim().split("\n\n").next().unwrap_or_default();
+        first.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
     &count_mismatch::RULE,
