@@ -33,6 +33,27 @@ pub enum Command {
     /// Print the dependency graph: the critical path with durations and states, the slack of
     /// the other units, and what can start now (exit 1 when there is a cycle)
     Graph(GraphArgs),
+    /// Show each document's progress as computed from its items: a bar per top-level unit,
+    /// done/total, state, and the findings on it (exit 0, or 2 when a file cannot be read)
+    Status(StatusArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// Progress bars, one line per unit
+    Text,
+    /// One JSON document: documents, their units, progress, findings
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

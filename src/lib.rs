@@ -18,6 +18,7 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod source;
+pub mod status;
 pub mod suppress;
 pub mod vocab;
 pub mod write;

@@ -3,6 +3,7 @@
 mod check;
 mod fix;
 mod graph;
+mod status;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -36,6 +37,7 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitS
         Command::Check(args) => check::run_check(&args, out, err),
         Command::Fix(args) => fix::run_fix(&args, out, err),
         Command::Graph(args) => graph::run_graph(&args, out, err),
+        Command::Status(args) => status::run_status(&args, out, err),
     }
 }
 

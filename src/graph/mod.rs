@@ -165,7 +165,7 @@ impl Graph {
             doc: d,
             unit,
             id: id.clone(),
-            title: bare_title(&doc.unit(unit).title),
+            title: crate::parse::bare_title(&doc.unit(unit).title),
             // An optional unit has a state of its own even where it does not count.
             state: r
                 .eval(unit, primary)
@@ -438,23 +438,6 @@ pub fn short_id(id: &UnitId) -> String {
         Some("epic") if !id.number.contains('.') => format!("E{:0>2}", id.number),
         _ => id.to_string(),
     }
-}
-
-/// A title without its leading id: `Task 1.1: Project Setup` → `Project Setup`.
-fn bare_title(title: &str) -> String {
-    let rest = crate::parse::leading_id(title).map_or(title, |(_, len)| &title[len..]);
-    let mut rest = rest
-        .trim_start_matches([':', ' ', '-', '–', '—', '*'])
-        .trim_end();
-    // Figures in parentheses at the end (`(2 days)`, `(0/9 models)`, `(~40 controllers)`)
-    // are shown beside the unit already, or are claims about it.
-    while let Some(open) = rest.rfind('(').filter(|_| rest.ends_with(')')) {
-        if !rest[open + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '~') {
-            break;
-        }
-        rest = rest[..open].trim_end();
-    }
-    rest.to_string()
 }
 
 #[cfg(test)]

@@ -173,6 +173,23 @@ pub fn title_id(title: &str) -> Option<UnitId> {
     })
 }
 
+/// A title without its leading id: `Task 1.1: Project Setup` → `Project Setup`.
+pub fn bare_title(title: &str) -> String {
+    let rest = leading_id(title).map_or(title, |(_, len)| &title[len..]);
+    let mut rest = rest
+        .trim_start_matches([':', ' ', '-', '–', '—', '*'])
+        .trim_end();
+    // Figures in parentheses at the end (`(2 days)`, `(0/9 models)`, `(~40 controllers)`)
+    // are shown beside the unit already, or are claims about it.
+    while let Some(open) = rest.rfind('(').filter(|_| rest.ends_with(')')) {
+        if !rest[open + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '~') {
+            break;
+        }
+        rest = rest[..open].trim_end();
+    }
+    rest.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@ mod table;
 mod text;
 
 pub use claims::Found;
-pub use ids::{is_work_noun, kind_of, leading_id, singular};
+pub use ids::{bare_title, is_work_noun, kind_of, leading_id, singular};
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};

@@ -7,6 +7,7 @@ pub mod graph;
 mod human;
 mod json;
 mod sarif;
+pub mod status;
 
 use std::io::{self, Write};
 

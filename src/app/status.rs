@@ -1,0 +1,53 @@
+//! `tracker status`: the computed progress of every input, with the findings on each part.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{ExitStatus, read_documents, settings};
+use crate::check::check_project;
+use crate::cli::{StatusArgs, StatusFormat};
+use crate::model::Document;
+use crate::report;
+use crate::report::status::StatusView;
+use crate::resolve::Resolver;
+use crate::status::document_status;
+
+/// Exits 0 whatever the findings (it is a view, `check` is the gate), 2 when a file could
+/// not be read.
+pub(super) fn run_status(
+    args: &StatusArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus> {
+    let s = settings(&args.common)?;
+    let (docs, errors) = read_documents(&args.common, &s);
+    for e in &errors {
+        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+    }
+    let docs: Vec<Document> = docs.into_iter().map(|(_, doc)| doc).collect();
+    let refs: Vec<&Document> = docs.iter().collect();
+    let findings = check_project(&refs, &s.vocab, &s.rules);
+    let statuses: Vec<_> = docs
+        .iter()
+        .zip(&findings)
+        .map(|(doc, found)| document_status(&Resolver::new(doc, s.rules.counting.clone()), found))
+        .collect();
+    let views: Vec<StatusView> = docs
+        .iter()
+        .zip(&statuses)
+        .map(|(doc, status)| StatusView {
+            path: doc.source.path.display().to_string(),
+            status,
+        })
+        .collect();
+    match args.format {
+        StatusFormat::Text => report::status::text(&views, s.color, out)?,
+        StatusFormat::Json => report::status::json(&views, out)?,
+    }
+    Ok(if errors.is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Failure
+    })
+}

@@ -1,0 +1,226 @@
+//! `tracker status`: each document's top-level units with their computed progress, and the
+//! findings on each. Figures are always computed from the items, never taken from the text.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, ROOT, Subject, UnitIdx, UnitKind};
+use crate::resolve::Resolver;
+use crate::vocab::State;
+
+/// Rules whose findings mean a declared figure differs from the computed one.
+const DECLARED_FIGURES: &[&str] = &[
+    "count-mismatch",
+    "percent-mismatch",
+    "total-mismatch",
+    "status-drift",
+];
+
+/// The progress of one unit, as computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub state: Option<State>,
+    /// Done fraction, 0 to 1 (work in progress counts as not done).
+    pub fraction: f64,
+    /// The units the fraction averages over, and how many of them are done.
+    pub done: usize,
+    pub total: usize,
+    /// What they are: `tasks`, `items`, `sub-tasks`.
+    pub noun: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitStatus {
+    /// The id as shown (`Phase 2`, `E01`), or empty.
+    pub id: String,
+    pub title: String,
+    /// 1-based line of the unit's heading, item or row.
+    pub line: usize,
+    pub progress: Progress,
+    /// Findings within the unit (any of its views).
+    pub findings: usize,
+    /// Declared figures about the unit that differ from the computed ones, as written.
+    pub declared: Vec<(usize, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentStatus {
+    pub progress: Progress,
+    pub units: Vec<UnitStatus>,
+    pub findings: usize,
+}
+
+/// The status of a document, given its findings.
+pub fn document_status(r: &Resolver, findings: &[Diagnostic]) -> DocumentStatus {
+    let doc = r.doc;
+    let lines: Vec<usize> = findings
+        .iter()
+        .map(|d| doc.source.line_of(d.span.start))
+        .collect();
+    let units = top_units(r)
+        .into_iter()
+        .filter_map(|u| unit_status(r, u, findings, &lines))
+        .collect();
+    DocumentStatus {
+        progress: progress(r, ROOT),
+        units,
+        findings: findings.len(),
+    }
+}
+
+/// The units a document's own progress averages over: its outermost kind of unit with an
+/// id (phases, else epics, else tasks), else the parts of the document that hold work.
+fn top_units(r: &Resolver) -> Vec<UnitIdx> {
+    if let Some(kind) = r.outermost_kind() {
+        let mut units: Vec<UnitIdx> = r
+            .kinded_units(ROOT, &kind)
+            .into_iter()
+            .map(|u| main_view(r, u))
+            .collect();
+        units.sort_by_key(|&u| r.doc.unit(u).id.as_ref().map(crate::graph::id_key));
+        return units;
+    }
+    let primary = r.counting.primary();
+    r.doc
+        .unit(ROOT)
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| r.eval(c, primary).is_some())
+        .collect()
+}
+
+/// The view of a unit that holds its work: its section, when it has one with counted items,
+/// rather than a summary line about it.
+fn main_view(r: &Resolver, unit: UnitIdx) -> UnitIdx {
+    let primary = r.counting.primary();
+    r.entity_of(unit)
+        .and_then(|e| {
+            e.views.iter().copied().find(|&v| {
+                matches!(r.doc.unit(v).kind, UnitKind::Section { .. })
+                    && r.eval(v, primary).is_some()
+            })
+        })
+        .unwrap_or(unit)
+}
+
+fn progress(r: &Resolver, unit: UnitIdx) -> Progress {
+    let primary = r.counting.primary();
+    let eval = r.scope_eval(unit, primary);
+    let (total, done, noun) = r.progress_basis(unit, primary);
+    Progress {
+        state: eval.map(|e| e.state),
+        fraction: eval.map_or(0.0, |e| e.lo),
+        done,
+        total,
+        noun,
+    }
+}
+
+fn unit_status(
+    r: &Resolver,
+    unit: UnitIdx,
+    findings: &[Diagnostic],
+    lines: &[usize],
+) -> Option<UnitStatus> {
+    let doc = r.doc;
+    let u = doc.unit(unit);
+    let views = r
+        .entity_of(unit)
+        .map_or_else(|| vec![unit], |e| e.views.clone());
+    let extents: Vec<(usize, usize)> = views.iter().map(|&v| extent(doc, v)).collect();
+    // Claims elsewhere that name the unit: a summary entry `Phase 2: Setup (0%)`.
+    let named: Vec<usize> = doc
+        .claims
+        .iter()
+        .filter(|c| match &c.subject {
+            Subject::Named(id) => u.id.as_ref() == Some(id),
+            Subject::Unit(v) => views.contains(v),
+        })
+        .map(|c| c.line)
+        .collect();
+    let inside =
+        |line: usize| named.contains(&line) || extents.iter().any(|&(a, b)| a <= line && line <= b);
+    let mut count = 0;
+    let mut declared = Vec::new();
+    for (d, &line) in findings.iter().zip(lines) {
+        if !inside(line) {
+            continue;
+        }
+        count += 1;
+        if DECLARED_FIGURES.contains(&d.rule.name) {
+            declared.push((line, declared_text(doc, d)));
+        }
+    }
+    let progress = progress(r, unit);
+    progress.state?;
+    Some(UnitStatus {
+        id: u
+            .id
+            .as_ref()
+            .map(crate::graph::short_id)
+            .unwrap_or_default(),
+        title: title(r, unit),
+        line: u.line,
+        progress,
+        findings: count,
+        declared,
+    })
+}
+
+/// First and last line of a unit: a section runs to the next heading of its level or
+/// higher, an item to its last sub-item, a row is its own line.
+fn extent(doc: &Document, unit: UnitIdx) -> (usize, usize) {
+    let u = doc.unit(unit);
+    let last_line = doc.source.line_of(doc.source.text.len());
+    match u.kind {
+        UnitKind::Document => (1, last_line),
+        UnitKind::Section { level } => {
+            let next = doc.units[unit + 1..]
+                .iter()
+                .find(|o| matches!(o.kind, UnitKind::Section { level: l } if l <= level));
+            (u.line, next.map_or(last_line, |n| n.line.saturating_sub(1)))
+        }
+        UnitKind::Item | UnitKind::Scope | UnitKind::Row => {
+            let end = doc
+                .descendants(unit)
+                .iter()
+                .map(|&d| doc.unit(d).line)
+                .max()
+                .unwrap_or(u.line);
+            (u.line, end.max(u.line))
+        }
+    }
+}
+
+/// What a finding says was declared: `0/9`, `3 sub-tasks`, `✅ COMPLETE (done)`; its
+/// message opens with it.
+fn declared_text(doc: &Document, d: &Diagnostic) -> String {
+    d.message
+        .strip_prefix("declared ")
+        .and_then(|rest| rest.split(", but ").next())
+        .map_or_else(
+            || doc.source.text[d.span.clone()].to_string(),
+            str::to_string,
+        )
+}
+
+/// A unit's title without its id and without the status written after it
+/// (`Phase 0: Planning ✅ COMPLETE` is `Planning`).
+fn title(r: &Resolver, unit: UnitIdx) -> String {
+    let u = r.doc.unit(unit);
+    let mut title = crate::parse::bare_title(&u.title);
+    for claim in r.claims_on_line(u.line) {
+        let crate::model::ClaimKind::Status { words, marker, .. } = &claim.kind else {
+            continue;
+        };
+        let spans = words.iter().chain(marker.as_ref().map(|m| &m.span));
+        for span in spans {
+            let written = &r.doc.source.text[span.clone()];
+            if let Some(at) = title.rfind(written) {
+                title.truncate(at);
+            }
+        }
+    }
+    title
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '*'))
+        .to_string()
+}
