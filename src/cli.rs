@@ -36,6 +36,20 @@ pub enum Command {
     /// Show each document's progress as computed from its items: a bar per top-level unit,
     /// done/total, state, and the findings on it (exit 0, or 2 when a file cannot be read)
     Status(StatusArgs),
+    /// List every rule: code, name, whether it can fix, whether it is on by default
+    Rules,
+    /// Print a rule's documentation page (by code or name)
+    Explain {
+        /// A rule code (`TRK001`) or name (`count-mismatch`)
+        rule: String,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`
+    Man,
 }
 
 #[derive(Debug, clap::Args)]

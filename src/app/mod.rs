@@ -3,6 +3,7 @@
 mod check;
 mod fix;
 mod graph;
+mod info;
 mod status;
 
 use std::io::{IsTerminal, Write};
@@ -38,6 +39,10 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitS
         Command::Fix(args) => fix::run_fix(&args, out, err),
         Command::Graph(args) => graph::run_graph(&args, out, err),
         Command::Status(args) => status::run_status(&args, out, err),
+        Command::Rules => info::run_rules(out),
+        Command::Explain { rule } => info::run_explain(&rule, out),
+        Command::Completions { shell } => info::run_completions(shell, out),
+        Command::Man => info::run_man(out),
     }
 }
 
