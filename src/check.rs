@@ -39,13 +39,25 @@ pub fn check_project(
     vocab: &Vocab,
     settings: &RuleSettings,
 ) -> Vec<Vec<Diagnostic>> {
-    let resolvers: Vec<Resolver> = docs
+    check_with_context(docs, &[], vocab, settings)
+}
+
+/// As [`check_project`], with `context`: other documents that references may name, which
+/// are part of the graph but are not checked themselves.
+pub fn check_with_context(
+    docs: &[&Document],
+    context: &[&Document],
+    vocab: &Vocab,
+    settings: &RuleSettings,
+) -> Vec<Vec<Diagnostic>> {
+    let all: Vec<&Document> = docs.iter().chain(context).copied().collect();
+    let resolvers: Vec<Resolver> = all
         .iter()
         .map(|d| Resolver::new(d, settings.counting.clone()))
         .collect();
-    let pairs: Vec<(&Document, &Resolver)> = docs.iter().copied().zip(&resolvers).collect();
+    let pairs: Vec<(&Document, &Resolver)> = all.iter().copied().zip(&resolvers).collect();
     let graph = Graph::build(&pairs);
-    pairs
+    pairs[..docs.len()]
         .iter()
         .enumerate()
         .map(|(i, (doc, r))| check_one(doc, r, &graph, i, vocab, settings))

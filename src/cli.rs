@@ -122,8 +122,8 @@ pub struct FixArgs {
     pub format: Format,
 }
 
-/// Arguments shared by `check` and `fix`.
-#[derive(Debug, clap::Args)]
+/// Arguments shared by the commands that read trackers.
+#[derive(Debug, Clone, clap::Args)]
 pub struct CommonArgs {
     /// Files or directories; a directory means the tracker documents among its *.md and
     /// *.markdown files, recursively, honouring .gitignore; `-` reads standard input

@@ -156,6 +156,32 @@ fn with_no_paths_the_repository_is_walked_for_tracker_documents_only() {
 }
 
 #[test]
+fn references_from_named_files_resolve_across_the_repository() {
+    // As a pre-commit hook names only the staged files.
+    let dir = Dir::new("context");
+    std::fs::create_dir_all(dir.0.join(".git")).expect("mkdir .git");
+    let roadmap =
+        "# Roadmap\n\n## Epic 04: Launch (1 week)\n\n**Depends on:** Epic 03\n\n- [x] Announce\n";
+    dir.write("ROADMAP.md", roadmap);
+    dir.write("epics/e03.md", "# Epic 03: Auth (1 week)\n\n- [ ] Login\n");
+    dir.write("docs/README.md", "# Docs\n\nNothing tracked here.\n");
+    let out = tracker(
+        &dir.0.join("epics"),
+        &["check", "--format", "json", "../ROADMAP.md"],
+    );
+    let json = json_of(&out);
+    assert_eq!(
+        json["files_checked"], 1,
+        "only the named file is reported on"
+    );
+    assert_eq!(field(&json, "rule"), ["done-before-dependency"], "{json}");
+    assert!(field(&json, "message")[0].contains("E04 is done, but it depends on E03 (not started)"));
+    std::fs::remove_file(dir.0.join("epics/e03.md")).expect("remove");
+    let out = tracker(&dir.0, &["check", "--format", "json", "ROADMAP.md"]);
+    assert_eq!(field(&json_of(&out), "rule"), ["unknown-dependency"]);
+}
+
+#[test]
 fn json_output_follows_the_schema() {
     let dir = Dir::new("json");
     dir.write("plan.md", STALE);

@@ -4,8 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::context::context;
 use super::{ExitStatus, Settings, read_documents, settings};
-use crate::check::check_project;
+use crate::check::check_with_context;
 use crate::cli::CheckArgs;
 use crate::model::Document;
 use crate::report::{self, FileResult, Report};
@@ -18,7 +19,8 @@ pub(super) fn run_check(
     let s = settings(&args.common)?;
     let (docs, errors) = read_documents(&args.common, &s);
     let docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
-    let files = check_all(docs, &s);
+    let context = context(&docs, &args.common, &s);
+    let files = check_all(docs, &context, &s);
     let report = Report {
         files,
         errors,
@@ -30,9 +32,14 @@ pub(super) fn run_check(
 
 /// Checks documents together (references resolve across them) and pairs each with its
 /// findings.
-pub(super) fn check_all(docs: Vec<Document>, s: &Settings) -> Vec<FileResult> {
+pub(super) fn check_all(
+    docs: Vec<Document>,
+    context: &[Document],
+    s: &Settings,
+) -> Vec<FileResult> {
     let refs: Vec<&Document> = docs.iter().collect();
-    let findings = check_project(&refs, &s.vocab, &s.rules);
+    let context: Vec<&Document> = context.iter().collect();
+    let findings = check_with_context(&refs, &context, &s.vocab, &s.rules);
     docs.into_iter()
         .zip(findings)
         .map(|(doc, diagnostics)| FileResult {

@@ -6,6 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::check::{check_all, status};
+use super::context::context;
 use super::{ExitStatus, read_documents, settings};
 use crate::cli::FixArgs;
 use crate::fix::{Unsettled, fix_text};
@@ -69,7 +70,8 @@ pub(super) fn run_fix(
         fixed_docs.push(parse(fixed.source, &s.vocab));
     }
     // What remains is checked across all files, as `check` would see them.
-    let files = check_all(fixed_docs, &s);
+    let context = context(&fixed_docs, &args.common, &s);
+    let files = check_all(fixed_docs, &context, &s);
     if args.diff {
         for e in &errors {
             writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::context::context;
 use super::{ExitStatus, read_documents, settings};
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::graph::Graph;
@@ -21,7 +22,11 @@ pub(super) fn run_graph(
     for e in &errors {
         writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
     }
-    let docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
+    let mut docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
+    let shown = docs.len();
+    // The documents that references lead to are part of the plan to draw.
+    let context = context(&docs, &args.common, &s);
+    docs.extend(context);
     let refs: Vec<&crate::model::Document> = docs.iter().collect();
     let resolvers: Vec<Resolver> = refs
         .iter()
@@ -32,6 +37,7 @@ pub(super) fn run_graph(
     let view = GraphView {
         graph: &graph,
         docs: &refs,
+        shown,
         calendar: s.vocab.calendar,
     };
     match args.format {
@@ -42,7 +48,7 @@ pub(super) fn run_graph(
     }
     Ok(if !errors.is_empty() {
         ExitStatus::Failure
-    } else if graph.cycles().is_empty() {
+    } else if view.cycles().is_empty() {
         ExitStatus::Clean
     } else {
         ExitStatus::Findings

@@ -1,6 +1,7 @@
 //! Runs a command: settings from the arguments and the config file, then every input.
 
 mod check;
+mod context;
 mod fix;
 mod graph;
 mod info;

@@ -4,8 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::context::context;
 use super::{ExitStatus, read_documents, settings};
-use crate::check::check_project;
+use crate::check::check_with_context;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::model::Document;
 use crate::report;
@@ -27,7 +28,9 @@ pub(super) fn run_status(
     }
     let docs: Vec<Document> = docs.into_iter().map(|(_, doc)| doc).collect();
     let refs: Vec<&Document> = docs.iter().collect();
-    let findings = check_project(&refs, &s.vocab, &s.rules);
+    let context = context(&docs, &args.common, &s);
+    let context: Vec<&Document> = context.iter().collect();
+    let findings = check_with_context(&refs, &context, &s.vocab, &s.rules);
     let statuses: Vec<_> = docs
         .iter()
         .zip(&findings)

@@ -54,6 +54,8 @@ pub struct Graph {
     files: HashMap<PathBuf, usize>,
     /// Each document's folder, which its links are relative to.
     dirs: Vec<PathBuf>,
+    /// Links to files that are not among the documents.
+    unresolved_links: usize,
 }
 
 /// What an id names among the documents.
@@ -84,6 +86,7 @@ impl Graph {
             by_number: vec![HashMap::new(); docs.len()],
             global: HashMap::new(),
             files: HashMap::new(),
+            unresolved_links: 0,
             dirs: docs
                 .iter()
                 .map(|(doc, _)| {
@@ -308,6 +311,12 @@ impl Graph {
             .filter(|&n| id.kind.is_none() || self.nodes[n].id.kind.is_none())
             .collect();
         (same.len() == 1).then(|| same[0])
+    }
+
+    /// Whether some reference names nothing among the documents: an unknown id, or a link
+    /// to a file that is not one of them.
+    pub fn has_unresolved(&self) -> bool {
+        !self.unknown.is_empty() || self.unresolved_links > 0
     }
 
     /// Nodes that must finish before `node`.

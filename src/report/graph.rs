@@ -15,6 +15,9 @@ use crate::vocab::{Calendar, State};
 pub struct GraphView<'a> {
     pub graph: &'a Graph,
     pub docs: &'a [&'a Document],
+    /// How many of `docs` were asked for; the rest were read to resolve references, and
+    /// their parts are shown only where they meet the ones asked for.
+    pub shown: usize,
     pub calendar: Calendar,
 }
 
@@ -27,9 +30,21 @@ struct Part<'g> {
 }
 
 impl GraphView<'_> {
+    fn wanted(&self, nodes: &[usize]) -> bool {
+        nodes.iter().any(|&n| self.graph.nodes[n].doc < self.shown)
+    }
+
+    /// The cycles that touch the documents asked for.
+    pub fn cycles(&self) -> Vec<crate::graph::Cycle> {
+        let mut cycles = self.graph.cycles();
+        cycles.retain(|c| self.wanted(&c.nodes));
+        cycles
+    }
+
     fn parts(&self) -> Vec<Part<'_>> {
         let g = self.graph;
         (0..g.parts.len())
+            .filter(|&index| self.wanted(&g.parts[index]))
             .map(|index| Part {
                 index,
                 nodes: &g.parts[index],
@@ -106,7 +121,27 @@ impl GraphView<'_> {
 
     /// Every unit with a dependency, part by part.
     fn connected(&self) -> impl Iterator<Item = usize> + '_ {
-        self.graph.parts.iter().flatten().copied()
+        self.graph
+            .parts
+            .iter()
+            .filter(|p| self.wanted(p))
+            .flatten()
+            .copied()
+    }
+
+    /// Every edge between the units shown, from the unit that must finish first to the one
+    /// that waits, in stable order.
+    fn edges(&self) -> Vec<(usize, usize)> {
+        let g = self.graph;
+        let mut all: Vec<(usize, usize)> = g
+            .edges
+            .edge_indices()
+            .filter_map(|e| g.edges.edge_endpoints(e))
+            .map(|(a, b)| (a.index(), b.index()))
+            .filter(|&(a, _)| g.part_of[a].is_some_and(|p| self.wanted(&g.parts[p])))
+            .collect();
+        all.sort_unstable();
+        all
     }
 }
 
@@ -114,7 +149,7 @@ impl GraphView<'_> {
 /// slack, and what can start now.
 pub fn text(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
     let g = view.graph;
-    for cycle in g.cycles() {
+    for cycle in view.cycles() {
         let files = view
             .files(&Part {
                 index: 0,
@@ -211,7 +246,7 @@ pub fn mermaid(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "    n{n}[\"{label}\"]")?;
     }
     let mut highlighted = Vec::new();
-    for (i, e) in edges(view.graph).iter().enumerate() {
+    for (i, e) in view.edges().iter().enumerate() {
         writeln!(out, "    n{} --> n{}", e.0, e.1)?;
         if critical_edges.contains(e) {
             highlighted.push(i.to_string());
@@ -250,7 +285,7 @@ pub fn dot(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(out, "    n{n} [label=\"{label}\"{style}];")?;
     }
-    for e in edges(view.graph) {
+    for e in view.edges() {
         let style = if critical_edges.contains(&e) {
             " [color=red, penwidth=2]"
         } else {
@@ -259,18 +294,6 @@ pub fn dot(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "    n{} -> n{}{style};", e.0, e.1)?;
     }
     writeln!(out, "}}")
-}
-
-/// Every edge, from the unit that must finish first to the one that waits, in stable order.
-fn edges(g: &Graph) -> Vec<(usize, usize)> {
-    let mut all: Vec<(usize, usize)> = g
-        .edges
-        .edge_indices()
-        .filter_map(|e| g.edges.edge_endpoints(e))
-        .map(|(a, b)| (a.index(), b.index()))
-        .collect();
-    all.sort_unstable();
-    all
 }
 
 #[derive(Serialize)]
@@ -345,9 +368,9 @@ pub fn json(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonGraph {
         version: 1,
         nodes,
-        edges: edges(g).into_iter().map(|(a, b)| [a, b]).collect(),
+        edges: view.edges().into_iter().map(|(a, b)| [a, b]).collect(),
         critical_paths,
-        cycles: g.cycles().into_iter().map(|c| c.nodes).collect(),
+        cycles: view.cycles().into_iter().map(|c| c.nodes).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

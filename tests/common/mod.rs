@@ -108,3 +108,41 @@ pub fn generate(
         })
         .collect()
 }
+
+/// A temporary repository (a folder with a `.git` folder) holding copies of fixtures at their
+/// paths under the crate root, so that a run sees only them as the repository's trackers.
+pub struct Repo(pub PathBuf);
+
+impl Repo {
+    pub fn with(name: &str, fixtures: &[&str]) -> Self {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("tracker-repo-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join(".git")).expect("create temp repo");
+        for f in fixtures {
+            copy(&root().join(f), &dir.join(f));
+        }
+        Repo(dir)
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        for entry in std::fs::read_dir(from).expect("read fixture dir") {
+            let entry = entry.expect("entry");
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(from, to).expect("copy fixture");
+    }
+}
+
+impl Drop for Repo {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
