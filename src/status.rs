@@ -88,10 +88,14 @@ fn top_units(r: &Resolver) -> Vec<UnitIdx> {
         .collect()
 }
 
-/// The view of a unit that holds its work: its section, when it has one with counted items,
-/// rather than a summary line about it.
+/// The view of a unit whose state is its truth, as `check` reads it; but where that is a
+/// bold summary line (`**Phase 2 ML Classifier — Complete!** ✅`), the unit's own section,
+/// which holds all of its work.
 fn main_view(r: &Resolver, unit: UnitIdx) -> UnitIdx {
     let primary = r.counting.primary();
+    if r.doc.unit(unit).kind != UnitKind::Scope {
+        return unit;
+    }
     r.entity_of(unit)
         .and_then(|e| {
             e.views.iter().copied().find(|&v| {

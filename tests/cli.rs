@@ -175,10 +175,42 @@ fn references_from_named_files_resolve_across_the_repository() {
         "only the named file is reported on"
     );
     assert_eq!(field(&json, "rule"), ["done-before-dependency"], "{json}");
-    assert!(field(&json, "message")[0].contains("E04 is done, but it depends on E03 (not started)"));
+    assert!(
+        field(&json, "message")[0].contains("E04 is done, but it depends on E03 (not started)")
+    );
     std::fs::remove_file(dir.0.join("epics/e03.md")).expect("remove");
     let out = tracker(&dir.0, &["check", "--format", "json", "ROADMAP.md"]);
     assert_eq!(field(&json_of(&out), "rule"), ["unknown-dependency"]);
+}
+
+#[test]
+fn an_id_that_several_trackers_share_names_none_of_them() {
+    let dir = Dir::new("shared-ids");
+    std::fs::create_dir_all(dir.0.join(".git")).expect("mkdir .git");
+    let done_phase = |name: &str| format!("# {name}\n\n## Phase 2: Build ✅\n\n- [x] Done\n");
+    dir.write("web/ROADMAP.md", done_phase("Web"));
+    dir.write("api/ROADMAP.md", done_phase("API"));
+    dir.write(
+        "infra/tasks.md",
+        "# Infra\n\n### Task 1.5: Validate\n\n**Blocks:** Phase 2\n\n- [ ] Run\n",
+    );
+    for args in [
+        &["check", "--format", "json"][..],
+        &[
+            "check",
+            "--format",
+            "json",
+            "infra/tasks.md",
+            "web/ROADMAP.md",
+        ],
+    ] {
+        let json = json_of(&tracker(&dir.0, args));
+        assert_eq!(
+            field(&json, "rule"),
+            Vec::<String>::new(),
+            "{args:?}: {json}"
+        );
+    }
 }
 
 #[test]

@@ -7,21 +7,8 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// Runs tracker in a temporary repository holding only the fixtures its paths name, so
-/// that references resolve among them alone.
 fn tracker(args: &[&str]) -> Output {
-    let fixtures: Vec<&str> = args
-        .iter()
-        .copied()
-        .filter(|a| a.starts_with("fixtures/"))
-        .collect();
-    let repo = common::Repo::with("graph", &fixtures);
-    Command::new(env!("CARGO_BIN_EXE_tracker"))
-        .args(args)
-        .current_dir(&repo.0)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run tracker")
+    common::tracker_in_repo(args)
 }
 
 fn stdout(out: &Output) -> String {

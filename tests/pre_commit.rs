@@ -129,7 +129,10 @@ fn hooks_refuse_a_stale_tracker_and_fix_it() {
     repo.use_hook("tracker-fix", &rev);
     let (passed, output) = repo.commit("a stale plan");
     assert!(!passed, "refused once:\n{output}");
-    assert!(output.contains("files were modified by this hook"), "{output}");
+    assert!(
+        output.contains("files were modified by this hook"),
+        "{output}"
+    );
     assert_eq!(repo.read("plan.md"), FIXED);
 
     // The next commit passes.

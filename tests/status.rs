@@ -2,15 +2,10 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn tracker(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tracker"))
-        .args(args)
-        .current_dir(common::root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run tracker")
+    common::tracker_in_repo(args)
 }
 
 #[test]
@@ -83,6 +78,12 @@ fn status_json_uses_computed_figures_and_marks_declared_ones() {
     assert_eq!(task["id"], "Task 1.1");
     assert_eq!(task["declared"][0]["line"], 16);
     assert_eq!(task["findings"], 1);
+    // Its checklist item is the truth, not the ✅ validation criteria in its section.
+    let validation = &doc["units"][4];
+    assert_eq!(
+        (validation["id"].as_str(), validation["state"].as_str()),
+        (Some("Task 1.5"), Some("open"))
+    );
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! Context: when files named on the command line refer to units no named file has (as a
-//! pre-commit hook naming only the staged files does), the other trackers of the repository
-//! are read too, to resolve those references. They are never reported on or written.
+//! Context: when files named on the command line refer to units outside themselves (as in a
+//! pre-commit hook, which names only the staged files), the other trackers of the repository
+//! are read too, so that those references resolve as they would over the whole repository:
+//! to the one unit that has the id, to nothing when several files have it. They are never
+//! reported on or written.
 
 use std::path::{Path, PathBuf};
 
@@ -10,10 +12,10 @@ use crate::graph::Graph;
 use crate::model::Document;
 use crate::resolve::Resolver;
 
-/// The repository's other tracker documents, if `docs` hold references that resolve to no
-/// unit among them; otherwise none, at no cost.
+/// The repository's other tracker documents, if `docs` hold references that their own
+/// document does not answer; otherwise none, at no cost.
 pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec<Document> {
-    if args.paths.is_empty() || !has_unresolved(docs, s) {
+    if args.paths.is_empty() || !looks_outward(docs, s) {
         return Vec::new();
     }
     let Ok(cwd) = std::env::current_dir() else {
@@ -43,13 +45,13 @@ pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec
         .collect()
 }
 
-fn has_unresolved(docs: &[Document], s: &Settings) -> bool {
+fn looks_outward(docs: &[Document], s: &Settings) -> bool {
     let resolvers: Vec<Resolver> = docs
         .iter()
         .map(|d| Resolver::new(d, s.rules.counting.clone()))
         .collect();
     let pairs: Vec<(&Document, &Resolver)> = docs.iter().zip(&resolvers).collect();
-    Graph::build(&pairs).has_unresolved()
+    Graph::build(&pairs).looks_outward()
 }
 
 /// The nearest folder at or above `dir` holding `.git`, else `dir` itself. Shown relative

@@ -54,8 +54,9 @@ pub struct Graph {
     files: HashMap<PathBuf, usize>,
     /// Each document's folder, which its links are relative to.
     dirs: Vec<PathBuf>,
-    /// Links to files that are not among the documents.
-    unresolved_links: usize,
+    /// References that no unit of their own document answers: links, and ids looked up in
+    /// the other documents.
+    outward: usize,
 }
 
 /// What an id names among the documents.
@@ -86,7 +87,7 @@ impl Graph {
             by_number: vec![HashMap::new(); docs.len()],
             global: HashMap::new(),
             files: HashMap::new(),
-            unresolved_links: 0,
+            outward: 0,
             dirs: docs
                 .iter()
                 .map(|(doc, _)| {
@@ -211,18 +212,13 @@ impl Graph {
     /// The nodes a reference names; unresolved ids are recorded as unknown.
     fn targets(&mut self, d: usize, reference: &Reference, declarers: &[usize]) -> Vec<usize> {
         match &reference.target {
-            Target::Id(id) => match self.lookup(d, id) {
-                Lookup::Found(n) => vec![n],
-                // Some unit may be meant, so it is not reported; which one is not known.
-                Lookup::Ambiguous => Vec::new(),
-                Lookup::Missing => {
-                    self.unknown.push(Unknown {
-                        doc: d,
-                        reference: reference.clone(),
-                    });
-                    Vec::new()
+            Target::Id(id) => {
+                let found = self.lookup(d, id);
+                if !matches!(found, Lookup::Found(n) if self.nodes[n].doc == d) {
+                    self.outward += 1;
                 }
-            },
+                self.edge_targets(d, reference, found)
+            }
             Target::AllPrevious(kind) => declarers
                 .iter()
                 .flat_map(|&n| self.previous(n, kind.as_deref()))
@@ -230,12 +226,29 @@ impl Graph {
             // A link names the document it points to, if that document is being checked;
             // nothing is read from disk, so a link can never lead outside the given files.
             Target::File(link) => {
+                self.outward += 1;
                 let path = self.dirs[d].join(link);
                 self.files
                     .get(&normalise(&path))
                     .copied()
                     .into_iter()
                     .collect()
+            }
+        }
+    }
+
+    /// The nodes a looked-up reference makes edges to; one that names nothing is unknown.
+    fn edge_targets(&mut self, d: usize, reference: &Reference, found: Lookup) -> Vec<usize> {
+        match found {
+            Lookup::Found(n) => vec![n],
+            // Some unit may be meant, so it is not reported; which one is not known.
+            Lookup::Ambiguous => Vec::new(),
+            Lookup::Missing => {
+                self.unknown.push(Unknown {
+                    doc: d,
+                    reference: reference.clone(),
+                });
+                Vec::new()
             }
         }
     }
@@ -313,10 +326,11 @@ impl Graph {
         (same.len() == 1).then(|| same[0])
     }
 
-    /// Whether some reference names nothing among the documents: an unknown id, or a link
-    /// to a file that is not one of them.
-    pub fn has_unresolved(&self) -> bool {
-        !self.unknown.is_empty() || self.unresolved_links > 0
+    /// Whether some reference is not answered inside its own document: a link, or an id
+    /// that only other documents (or none) have. Those need the whole repository to be
+    /// judged: an id names a unit of another file only when exactly one file has it.
+    pub fn looks_outward(&self) -> bool {
+        self.outward > 0
     }
 
     /// Nodes that must finish before `node`.

@@ -146,3 +146,20 @@ impl Drop for Repo {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Runs the real binary in a temporary repository holding only the fixtures its arguments
+/// name, so that references resolve among them alone. Colour is off.
+pub fn tracker_in_repo(args: &[&str]) -> std::process::Output {
+    let fixtures: Vec<&str> = args
+        .iter()
+        .copied()
+        .filter(|a| a.starts_with("fixtures/"))
+        .collect();
+    let repo = Repo::with("run", &fixtures);
+    Command::new(env!("CARGO_BIN_EXE_tracker"))
+        .args(args)
+        .current_dir(&repo.0)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tracker")
+}
