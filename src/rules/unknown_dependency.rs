@@ -20,7 +20,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .map(|u| {
             let written = &ctx.doc.source.text[u.reference.span.clone()];
             let message =
-                format!("`{written}` names no unit in this file or the other files checked");
+                format!("`{written}` names no unit in this file or in another tracker");
             Diagnostic::new(&RULE, u.reference.span.clone(), message)
         })
         .collect()
