@@ -19,8 +19,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|u| u.doc == ctx.index)
         .map(|u| {
             let written = &ctx.doc.source.text[u.reference.span.clone()];
-            let message =
-                format!("`{written}` names no unit in this file or in another tracker");
+            let message = format!("`{written}` names no unit in this file or in another tracker");
             Diagnostic::new(&RULE, u.reference.span.clone(), message)
         })
         .collect()
