@@ -5,7 +5,7 @@
 //! status words and totals, each with the byte span of just its figure so a fix can replace
 //! exactly that.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use crate::source::{SourceFile, Span};
@@ -381,7 +381,7 @@ impl Document {
 
     /// Units grouped by id, in document order.
     pub fn ids(&self) -> HashMap<&UnitId, Vec<UnitIdx>> {
-        let mut map: HashMap<&UnitId, Vec<UnitIdx>> = HashMap::new();
+        let mut map: HashMap<&UnitId, Vec<UnitIdx>> = HashMap::default();
         for (i, u) in self.units.iter().enumerate() {
             if let Some(id) = &u.id {
                 map.entry(id).or_default().push(i);

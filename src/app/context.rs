@@ -8,14 +8,12 @@ use std::path::{Path, PathBuf};
 
 use super::{Settings, read_documents};
 use crate::cli::CommonArgs;
-use crate::graph::Graph;
-use crate::model::Document;
-use crate::resolve::Resolver;
+use crate::model::{Document, Target, UnitId};
 
 /// The repository's other tracker documents, if `docs` hold references that their own
 /// document does not answer; otherwise none, at no cost.
 pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec<Document> {
-    if args.paths.is_empty() || !looks_outward(docs, s) {
+    if args.paths.is_empty() || !looks_outward(docs) {
         return Vec::new();
     }
     let Ok(cwd) = std::env::current_dir() else {
@@ -45,13 +43,32 @@ pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec
         .collect()
 }
 
-fn looks_outward(docs: &[Document], s: &Settings) -> bool {
-    let resolvers: Vec<Resolver> = docs
-        .iter()
-        .map(|d| Resolver::new(d, s.rules.counting.clone()))
-        .collect();
-    let pairs: Vec<(&Document, &Resolver)> = docs.iter().zip(&resolvers).collect();
-    Graph::build(&pairs).looks_outward()
+/// Whether some dependency names what its own document does not have: a link, or an id
+/// no unit of the document carries. (A cheap pass over the ids; the graph itself is built
+/// once, with whatever context this brings.)
+fn looks_outward(docs: &[Document]) -> bool {
+    docs.iter().any(|doc| {
+        let ids = doc.ids();
+        // Each number, and whether some unit has it without a kind.
+        let mut numbers: rustc_hash::FxHashMap<&str, bool> = Default::default();
+        for id in ids.keys() {
+            *numbers.entry(id.number.as_str()).or_default() |= id.kind.is_none();
+        }
+        let answers = |id: &UnitId| {
+            ids.contains_key(id)
+                || numbers
+                    .get(id.number.as_str())
+                    .is_some_and(|&kindless| kindless || id.kind.is_none())
+        };
+        doc.dependencies
+            .iter()
+            .flat_map(|decl| &decl.refs)
+            .any(|r| match &r.target {
+                Target::File(_) => true,
+                Target::Id(id) => !answers(id),
+                Target::AllPrevious(_) => false,
+            })
+    })
 }
 
 /// The nearest folder at or above `dir` holding `.git`, else `dir` itself. Shown relative

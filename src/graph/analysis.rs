@@ -66,7 +66,7 @@ impl Graph {
                 sets.union(a.index(), b.index());
             }
         }
-        let mut by_root: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        let mut by_root: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
         for n in 0..self.nodes.len() {
             if self
                 .edges
@@ -91,8 +91,12 @@ impl Graph {
         self.parts = parts;
     }
 
-    /// Every cycle, each once, in id order.
+    /// Every cycle, each once, in id order (computed once).
     pub fn cycles(&self) -> Vec<Cycle> {
+        self.cycle_cache.get_or_init(|| self.find_cycles()).clone()
+    }
+
+    fn find_cycles(&self) -> Vec<Cycle> {
         let mut out: Vec<Cycle> = Vec::new();
         for scc in tarjan_scc(&self.edges) {
             let members: HashSet<usize> = scc.iter().map(|i| i.index()).collect();

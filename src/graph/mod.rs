@@ -6,7 +6,7 @@ mod analysis;
 
 pub use analysis::{CriticalPath, Cycle, Schedule};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -54,9 +54,23 @@ pub struct Graph {
     files: HashMap<PathBuf, usize>,
     /// Each document's folder, which its links are relative to.
     dirs: Vec<PathBuf>,
-    /// References that no unit of their own document answers: links, and ids looked up in
-    /// the other documents.
-    outward: usize,
+    /// Each document's nodes: they are made document by document, so these are ranges.
+    doc_nodes: Vec<std::ops::Range<usize>>,
+    /// Each (document, kind)'s nodes with their number, in number order, for `ALL previous`.
+    by_kind: ByKind,
+    /// Computed on first use: the rules of every document ask for them.
+    cycle_cache: std::sync::OnceLock<Vec<Cycle>>,
+}
+
+/// Nodes by (document, kind), each with its number as compared, in number order.
+type ByKind = HashMap<(usize, Option<String>), Vec<(Vec<u64>, usize)>>;
+
+/// One document while its nodes are made: where it is, its resolver, its durations by id.
+struct Source<'a> {
+    d: usize,
+    doc: &'a Document,
+    r: &'a Resolver<'a>,
+    durations: HashMap<&'a UnitId, Duration>,
 }
 
 /// What an id names among the documents.
@@ -83,11 +97,13 @@ impl Graph {
             unknown: Vec::new(),
             parts: Vec::new(),
             part_of: Vec::new(),
-            by_id: vec![HashMap::new(); docs.len()],
-            by_number: vec![HashMap::new(); docs.len()],
-            global: HashMap::new(),
-            files: HashMap::new(),
-            outward: 0,
+            by_id: vec![HashMap::default(); docs.len()],
+            by_number: vec![HashMap::default(); docs.len()],
+            global: HashMap::default(),
+            files: HashMap::default(),
+            doc_nodes: Vec::with_capacity(docs.len()),
+            by_kind: HashMap::default(),
+            cycle_cache: std::sync::OnceLock::new(),
             dirs: docs
                 .iter()
                 .map(|(doc, _)| {
@@ -99,8 +115,20 @@ impl Graph {
                 })
                 .collect(),
         };
-        let mut keys: HashMap<Key, usize> = HashMap::new();
+        let mut keys: HashMap<Key, usize> = HashMap::default();
         for (d, (doc, r)) in docs.iter().enumerate() {
+            let first = g.nodes.len();
+            // Durations given by id in tables; the first one given for an id counts.
+            let mut durations: HashMap<&UnitId, Duration> = HashMap::default();
+            for (id, duration) in &doc.durations {
+                durations.entry(id).or_insert(*duration);
+            }
+            let source = Source {
+                d,
+                doc,
+                r,
+                durations,
+            };
             for (u, unit) in doc.units.iter().enumerate() {
                 let Some(id) = &unit.id else { continue };
                 let entity = r.entity_index(u);
@@ -108,12 +136,24 @@ impl Graph {
                 if keys.contains_key(&key) {
                     continue;
                 }
-                let node = g.node(doc, r, d, u, id.clone(), entity.map(|i| &r.entities()[i]));
+                let entity = entity.map(|i| &r.entities()[i]);
+                let node = g.node(&source, u, id.clone(), entity);
                 keys.insert(key, node);
             }
+            g.doc_nodes.push(first..g.nodes.len());
             if let Some(main) = g.main_node(doc, d) {
                 g.files.insert(normalise(&doc.source.path), main);
             }
+        }
+        for (n, node) in g.nodes.iter().enumerate() {
+            let key = (node.doc, node.id.kind.clone());
+            g.by_kind
+                .entry(key)
+                .or_default()
+                .push((number_key(&node.id.number), n));
+        }
+        for list in g.by_kind.values_mut() {
+            list.sort();
         }
         for (d, (doc, _)) in docs.iter().enumerate() {
             for decl in &doc.dependencies {
@@ -140,25 +180,25 @@ impl Graph {
 
     fn node(
         &mut self,
-        doc: &Document,
-        r: &Resolver,
-        d: usize,
+        source: &Source,
         u: UnitIdx,
         id: UnitId,
         entity: Option<&crate::resolve::Entity>,
     ) -> usize {
+        let Source {
+            d,
+            doc,
+            r,
+            durations,
+        } = source;
+        let d = *d;
         let views = entity.map_or_else(|| vec![u], |e| e.views.clone());
         let unit = entity.and_then(|e| e.truth).unwrap_or(u);
         let primary = r.counting.primary();
         let duration = views
             .iter()
             .find_map(|&v| doc.unit(v).duration)
-            .or_else(|| {
-                doc.durations
-                    .iter()
-                    .find(|(i, _)| *i == id)
-                    .map(|(_, d)| *d)
-            });
+            .or_else(|| durations.get(&id).copied());
         let declared_done = views.iter().any(|&v| {
             doc.unit(v)
                 .marker
@@ -214,9 +254,6 @@ impl Graph {
         match &reference.target {
             Target::Id(id) => {
                 let found = self.lookup(d, id);
-                if !matches!(found, Lookup::Found(n) if self.nodes[n].doc == d) {
-                    self.outward += 1;
-                }
                 self.edge_targets(d, reference, found)
             }
             Target::AllPrevious(kind) => declarers
@@ -226,7 +263,6 @@ impl Graph {
             // A link names the document it points to, if that document is being checked;
             // nothing is read from disk, so a link can never lead outside the given files.
             Target::File(link) => {
-                self.outward += 1;
                 let path = self.dirs[d].join(link);
                 self.files
                     .get(&normalise(&path))
@@ -260,12 +296,10 @@ impl Graph {
             crate::model::UnitKind::Section { level } => Some(level),
             _ => None,
         };
-        let first = self.nodes.iter().position(|n| n.doc == d)?;
-        self.nodes[first..]
-            .iter()
-            .enumerate()
-            .take_while(|(_, n)| n.doc == d)
-            .filter_map(|(i, n)| level(doc.unit(n.unit)).map(|l| (l, first + i)))
+        self.doc_nodes
+            .get(d)?
+            .clone()
+            .filter_map(|n| level(doc.unit(self.nodes[n].unit)).map(|l| (l, n)))
             .min_by_key(|&(l, i)| (l, i))
             .map(|(_, i)| i)
     }
@@ -273,15 +307,18 @@ impl Graph {
     /// Every earlier unit (by number) of a kind in the node's document.
     fn previous(&self, node: usize, kind: Option<&str>) -> Vec<usize> {
         let n = &self.nodes[node];
-        let kind = kind.or(n.id.kind.as_deref());
-        (0..self.nodes.len())
-            .filter(|&o| {
-                let other = &self.nodes[o];
-                other.doc == n.doc
-                    && other.id.kind.as_deref() == kind
-                    && number_key(&other.id.number) < number_key(&n.id.number)
-            })
-            .collect()
+        let kind = kind.or(n.id.kind.as_deref()).map(str::to_string);
+        let Some(list) = self.by_kind.get(&(n.doc, kind)) else {
+            return Vec::new();
+        };
+        let own = number_key(&n.id.number);
+        let earlier = list.partition_point(|(number, _)| *number < own);
+        list[..earlier].iter().map(|&(_, o)| o).collect()
+    }
+
+    /// The nodes of one document.
+    pub fn doc_nodes(&self, doc: usize) -> std::ops::Range<usize> {
+        self.doc_nodes.get(doc).cloned().unwrap_or(0..0)
     }
 
     /// An id within its own document first, then across the other documents, where it must
@@ -324,13 +361,6 @@ impl Graph {
             .filter(|&n| id.kind.is_none() || self.nodes[n].id.kind.is_none())
             .collect();
         (same.len() == 1).then(|| same[0])
-    }
-
-    /// Whether some reference is not answered inside its own document: a link, or an id
-    /// that only other documents (or none) have. Those need the whole repository to be
-    /// judged: an id names a unit of another file only when exactly one file has it.
-    pub fn looks_outward(&self) -> bool {
-        self.outward > 0
     }
 
     /// Nodes that must finish before `node`.

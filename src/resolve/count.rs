@@ -105,7 +105,7 @@ impl Resolver<'_> {
             let id = r.doc.unit(u).id.as_ref();
             id.is_some_and(|id| id.kind.as_deref() == Some(kind))
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         self.collect(scope, of_kind, true)
             .into_iter()
             .filter_map(|u| match self.entity_of[u] {
@@ -164,14 +164,25 @@ impl Resolver<'_> {
         out
     }
 
-    /// Progress readings of a unit: its own aggregate, its items, its leaves, and each kind
-    /// of unit under it. Each is `(policy, lo, hi)`.
-    pub fn progress_readings(&self, scope: UnitIdx) -> Vec<(Policy, f64, f64)> {
-        let mut out = Vec::new();
-        for &policy in &self.counting.policies {
-            if let Some(e) = self.scope_eval(scope, policy) {
-                out.push((policy, e.lo, e.hi));
-            }
+    /// Whether some progress reading of a unit satisfies `agrees`: its own aggregate under
+    /// each policy, its items, its leaves, and each kind of unit under it. Readings are made
+    /// in that order and only until one agrees, since nearly every claim agrees with the first.
+    pub fn progress_agrees(&self, scope: UnitIdx, agrees: impl Fn(f64, f64) -> bool) -> bool {
+        let aggregate = self.counting.policies.iter().any(|&policy| {
+            self.scope_eval(scope, policy)
+                .is_some_and(|e| agrees(e.lo, e.hi))
+        });
+        if aggregate {
+            return true;
+        }
+        let ratio_agrees = |readings: Vec<CountReading>| {
+            readings
+                .iter()
+                .filter_map(CountReading::ratio)
+                .any(|x| agrees(x, x))
+        };
+        if ratio_agrees(self.count_readings(&[scope], None, true).all) {
+            return true;
         }
         let mut kinds: Vec<String> = self
             .doc
@@ -181,16 +192,14 @@ impl Resolver<'_> {
             .collect();
         kinds.sort();
         kinds.dedup();
-        let mut readings = self.count_readings(&[scope], None, true).all;
-        for k in &kinds {
-            readings.extend(self.count_readings(&[scope], Some(k), true).all);
-        }
-        out.extend(
-            readings
-                .iter()
-                .filter_map(|r| r.ratio().map(|x| (r.policy, x, x))),
-        );
-        out
+        kinds
+            .iter()
+            .any(|k| ratio_agrees(self.count_readings(&[scope], Some(k), true).all))
+    }
+
+    /// Whether a unit has any progress reading at all.
+    pub fn has_progress(&self, scope: UnitIdx) -> bool {
+        self.progress_agrees(scope, |_, _| true)
     }
 
     /// A unit's aggregate; for the document, the average over its outermost kind of unit

@@ -8,8 +8,8 @@ mod readings;
 pub use eval::Eval;
 pub use readings::{Basis, CountReading, Readings};
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use serde::Deserialize;
 
@@ -106,10 +106,10 @@ impl<'d> Resolver<'d> {
             counting,
             entities: Vec::new(),
             entity_of: vec![None; doc.units.len()],
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
             memo: RefCell::new(Vec::new()),
-            by_line: HashMap::new(),
-            by_group: HashMap::new(),
+            by_line: HashMap::default(),
+            by_group: HashMap::default(),
         };
         r.memo = RefCell::new(vec![
             eval::Slot::Empty;

@@ -19,8 +19,9 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let g = ctx.graph;
     let mut out = Vec::new();
-    for (n, node) in g.nodes.iter().enumerate() {
-        if node.doc != ctx.index || node.state != Some(State::Done) {
+    for n in g.doc_nodes(ctx.index) {
+        let node = &g.nodes[n];
+        if node.state != Some(State::Done) {
             continue;
         }
         let mut waiting: Vec<usize> = g

@@ -33,18 +33,15 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     if evident.is_none() {
         evident = neighbours(ctx, claim, &mut readings);
     }
-    for &scope in &scopes {
-        readings.extend(
-            r.progress_readings(scope)
-                .into_iter()
-                .map(|(_, lo, hi)| (lo, hi)),
-        );
-    }
-    if readings.is_empty()
-        || readings
-            .iter()
-            .any(|&(lo, hi)| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi))
+    let agrees =
+        |lo: f64, hi: f64| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi);
+    if readings.iter().any(|&(lo, hi)| agrees(lo, hi))
+        || scopes.iter().any(|&scope| r.progress_agrees(scope, agrees))
     {
+        return None;
+    }
+    // Nothing to read the claim against: unverifiable, not wrong.
+    if readings.is_empty() && !scopes.iter().any(|&scope| r.has_progress(scope)) {
         return None;
     }
     let evident = evident.or_else(|| structural(ctx, scopes.first().copied()?));
