@@ -51,17 +51,20 @@ pub fn check_with_context(
     settings: &RuleSettings,
 ) -> Vec<Vec<Diagnostic>> {
     let all: Vec<&Document> = docs.iter().chain(context).copied().collect();
-    let resolvers: Vec<Resolver> = all
+    let mut resolvers: Vec<(usize, Resolver)> =
+        crate::parallel::map(all.iter().copied().enumerate().collect(), |(i, d)| {
+            (i, Resolver::new(d, settings.counting.clone()))
+        });
+    let pairs: Vec<(&Document, &Resolver)> = all
         .iter()
-        .map(|d| Resolver::new(d, settings.counting.clone()))
+        .copied()
+        .zip(resolvers.iter().map(|(_, r)| r))
         .collect();
-    let pairs: Vec<(&Document, &Resolver)> = all.iter().copied().zip(&resolvers).collect();
     let graph = Graph::build(&pairs);
-    pairs[..docs.len()]
-        .iter()
-        .enumerate()
-        .map(|(i, (doc, r))| check_one(doc, r, &graph, i, vocab, settings))
-        .collect()
+    // Each resolver (with its memo) is used by one thread at a time.
+    crate::parallel::map_mut(&mut resolvers[..docs.len()], |(i, r)| {
+        check_one(all[*i], r, &graph, *i, vocab, settings)
+    })
 }
 
 fn check_one(

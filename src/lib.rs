@@ -13,6 +13,7 @@ pub mod fix;
 pub mod graph;
 pub mod input;
 pub mod model;
+pub mod parallel;
 pub mod parse;
 pub mod report;
 pub mod resolve;

@@ -25,10 +25,15 @@ pub(super) fn run_fix(
     let mut fixed_docs = Vec::new();
     let mut fixes = Fixes::default();
     let mut stdin = false;
-    for (input, doc) in docs {
-        let path = input.path().to_path_buf();
+    // Fixing is per file and runs in parallel; writing and reporting keep the input order.
+    let results = crate::parallel::map(docs, |(input, doc)| {
         let text = doc.source.text.clone();
-        let fixed = match fix_text(doc.source, &s.vocab, &s.rules, args.unsafe_fixes) {
+        let fixed = fix_text(doc.source, &s.vocab, &s.rules, args.unsafe_fixes);
+        (input, text, fixed)
+    });
+    for (input, text, fixed) in results {
+        let path = input.path().to_path_buf();
+        let fixed = match fixed {
             Ok(fixed) => fixed,
             Err(Unsettled { rules }) => {
                 let cause = format!(

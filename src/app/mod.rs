@@ -115,38 +115,31 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
     Ok(())
 }
 
-/// Every input of the arguments, read and parsed: walked files only when they are tracker
-/// documents. Also the inputs that could not be read.
+/// Every input of the arguments, read and parsed (in parallel): walked files only when they
+/// are tracker documents. Also the inputs that could not be read, in input order.
 pub(crate) fn read_documents(
     args: &CommonArgs,
     s: &Settings,
 ) -> (Vec<(Input, Document)>, Vec<InputError>) {
-    let (texts, errors) = read_inputs(args, &s.filter);
-    let docs = texts
-        .into_iter()
-        .map(|(input, text)| {
-            let doc = parse(SourceFile::new(input.path(), text), &s.vocab);
-            (input, doc)
-        })
-        .filter(|(input, doc)| !input.is_walked() || doc.is_tracker())
-        .collect();
-    (docs, errors)
-}
-
-/// Every input of the arguments, read: texts, and the inputs that could not be read.
-fn read_inputs(args: &CommonArgs, filter: &Filter) -> (Vec<(Input, String)>, Vec<InputError>) {
-    let (inputs, mut errors) = input::collect(&args.paths, args.stdin_filename.as_deref(), filter);
-    let mut texts = Vec::new();
-    for input in inputs {
-        match input::read(&input) {
-            Ok(text) => texts.push((input, text)),
+    let (inputs, mut errors) =
+        input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
+    let read = crate::parallel::map(inputs, |input| {
+        let text = input::read(&input);
+        let doc = text.map(|text| parse(SourceFile::new(input.path(), text), &s.vocab));
+        (input, doc)
+    });
+    let mut docs = Vec::new();
+    for (input, doc) in read {
+        match doc {
+            Ok(doc) if !input.is_walked() || doc.is_tracker() => docs.push((input, doc)),
+            Ok(_) => {}
             Err(cause) => errors.push(InputError {
                 path: input.path().to_path_buf(),
                 cause,
             }),
         }
     }
-    (texts, errors)
+    (docs, errors)
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""The tracker benchmark: each command's time and peak memory as a ratio to the parse floor.
+
+    python3 bench/run.py [--runs 5] [--generator PATH] [--out target/bench]
+
+Generates corpora with gen_corpus.py (5,000 files of ~10 KB; 200 files; single files of
+10 KB, 10 MB, 20 MB and 40 MB), builds `tracker` and the floor (bench/floor.rs: read and
+parse with comrak, nothing else) in release mode, and times them in one run, alternating
+floor and command so that both see the same machine. Reports medians, ratios to the floor,
+MB/s and peak resident memory (getrusage of each child), checks them against the targets
+in docs/performance.md, and writes the table to OUT/results.md. Exit 1 if a target is missed.
+"""
+import argparse, os, platform, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RELEASE = os.path.join(ROOT, "target", "release")
+TRACKER = os.path.join(RELEASE, "tracker")
+FLOOR = os.path.join(RELEASE, "examples", "floor")
+PIN = ["taskset", "-c", "0"]  # one core
+
+
+def corpora(gen, out):
+    """name -> (directory, generator arguments); each is its own repository."""
+    specs = {
+        "5000 files": ["--files", "5000"],
+        "200 files": ["--files", "200"],
+        "10 KB file": ["--single-kb", "10"],
+        "10 MB file": ["--single-kb", "10240"],
+        "20 MB file": ["--single-kb", "20480"],
+        "40 MB file": ["--single-kb", "40960"],
+    }
+    dirs = {}
+    for name, args in specs.items():
+        d = os.path.join(out, name.replace(" ", "-"))
+        if not os.path.isdir(os.path.join(d, ".git")):
+            shutil.rmtree(d, ignore_errors=True)
+            subprocess.run([sys.executable, gen, d, "--seed", "1", *args], check=True,
+                           stdout=subprocess.DEVNULL)
+            os.makedirs(os.path.join(d, ".git"))  # references resolve within the corpus
+        dirs[name] = d
+    return dirs
+
+
+def size_mb(d):
+    return sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d) if f.endswith(".md")) / 1e6
+
+
+def run_once(cmd, cwd):
+    """Wall seconds and peak resident memory (MB) of one run of `cmd`."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"{' '.join(cmd)} in {cwd} exited with {code}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def measure(pairs, cwd, runs):
+    """Alternating runs of each command; per command the median time and the largest peak."""
+    times = {name: [] for name, _ in pairs}
+    peaks = {name: 0.0 for name, _ in pairs}
+    for _ in range(runs):
+        for name, cmd in pairs:
+            wall, peak = run_once(cmd, cwd)
+            times[name].append(wall)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name, _ in pairs}
+
+
+class Report:
+    def __init__(self):
+        self.rows, self.checks = [], []
+
+    def row(self, corpus, mb, name, t, peak, floor_t, floor_peak):
+        self.rows.append((corpus, name, t, t / floor_t, mb / t, peak, peak / floor_peak))
+
+    def target(self, what, value, limit, fmt="{:.2f}×"):
+        ok = value <= limit
+        self.checks.append((what, fmt.format(value), fmt.format(limit), ok))
+        return ok
+
+    def markdown(self):
+        lines = ["| corpus | command | median s | × floor | MB/s | peak MB | peak × floor |",
+                 "|---|---|---:|---:|---:|---:|---:|"]
+        for c, n, t, r, mbs, p, pr in self.rows:
+            lines.append(f"| {c} | {n} | {t:.3f} | {r:.2f} | {mbs:.1f} | {p:.1f} | {pr:.2f} |")
+        lines += ["", "| target | measured | limit | met |", "|---|---:|---:|---|"]
+        for what, v, l, ok in self.checks:
+            lines.append(f"| {what} | {v} | {l} | {'yes' if ok else 'NO'} |")
+        return "\n".join(lines)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--generator", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
+    p.add_argument("--out", default=os.path.join(ROOT, "target", "bench"))
+    a = p.parse_args()
+    if not os.path.isfile(a.generator):
+        sys.exit(f"generator not found: {a.generator} (pass --generator)")
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "tracker", "--example", "floor"],
+                   cwd=ROOT, check=True)
+    os.makedirs(a.out, exist_ok=True)
+    dirs = corpora(a.generator, a.out)
+    rep = Report()
+    floor = [*PIN, FLOOR, "."]
+    check1 = [*PIN, TRACKER, "check", "."]
+
+    # The 50 MB corpus: one core and both cores against the single-threaded floor, and the
+    # other commands against check.
+    d = dirs["5000 files"]
+    mb = size_mb(d)
+    cmds = [("floor", floor), ("check (1 core)", check1), ("check", [TRACKER, "check", "."]),
+            ("fix --diff", [TRACKER, "fix", "--diff", "."]), ("graph", [TRACKER, "graph", "."]),
+            ("status", [TRACKER, "status", "."])]
+    m = measure(cmds, d, a.runs)
+    ft, fp = m["floor"]
+    for name, _ in cmds:
+        rep.row("5000 files", mb, name, *m[name], ft, fp)
+    rep.target("check, 50 MB corpus, 1 core", m["check (1 core)"][0] / ft, 1.3)
+    rep.target("check, 50 MB corpus, 2 cores", m["check"][0] / ft, 0.75)
+    for name in ("fix --diff", "graph", "status"):
+        rep.target(f"{name} vs check, 50 MB corpus", m[name][0] / m["check"][0], 1.5)
+
+    d = dirs["200 files"]
+    m = measure([("floor", floor), ("check", [TRACKER, "check", "."])], d, a.runs)
+    for name in ("floor", "check"):
+        rep.row("200 files", size_mb(d), name, *m[name], *m["floor"])
+
+    # Single files: time and memory, the pre-commit case, and linear growth.
+    per_mb = {}
+    for corpus in ("10 KB file", "10 MB file", "20 MB file", "40 MB file"):
+        d = dirs[corpus]
+        mb = size_mb(d)
+        m = measure([("floor", floor), ("check", check1)], d, a.runs)
+        (ft, fp), (ct, cp) = m["floor"], m["check"]
+        rep.row(corpus, mb, "floor", ft, fp, ft, fp)
+        rep.row(corpus, mb, "check (1 core)", ct, cp, ft, fp)
+        per_mb[corpus] = ct / mb
+        if corpus == "20 MB file":
+            rep.target("check, 20 MB file, time", ct / ft, 1.5)
+            rep.target("check, 20 MB file, peak memory", cp / fp, 1.3)
+        if corpus == "10 KB file":
+            rep.target("check, 10 KB file (start-up included)", ct / ft, 2.0)
+    big = [per_mb[c] for c in ("10 MB file", "20 MB file", "40 MB file")]
+    rep.target("check, 10/20/40 MB: slowest s/MB over fastest", max(big) / min(big), 1.10)
+
+    header = (f"Run {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
+              f"{platform.platform()}; medians of {a.runs} alternating runs.\n\n")
+    text = header + rep.markdown() + "\n"
+    with open(os.path.join(a.out, "results.md"), "w") as f:
+        f.write(text)
+    print(text)
+    sys.exit(0 if all(ok for *_, ok in rep.checks) else 1)
+
+
+if __name__ == "__main__":
+    main()
