@@ -6,41 +6,51 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Settings, read_documents};
+use super::{Settings, parse_inputs};
 use crate::cli::CommonArgs;
+use crate::input::{self, Input};
 use crate::model::{Document, Target, UnitId};
 
 /// The repository's other tracker documents, if `docs` hold references that their own
-/// document does not answer; otherwise none, at no cost.
+/// document does not answer and the paths given do not already cover the repository;
+/// otherwise none, at no cost.
 pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec<Document> {
-    if args.paths.is_empty() || !looks_outward(docs) {
+    if !looks_outward(docs) {
         return Vec::new();
     }
     let Ok(cwd) = std::env::current_dir() else {
         return Vec::new();
     };
     let root = repository_root(&cwd);
-    let given: Vec<PathBuf> = docs
+    let Ok(root_real) = root.canonicalize() else {
+        return Vec::new();
+    };
+    let current = [PathBuf::from(".")];
+    let walked = if args.paths.is_empty() {
+        &current[..]
+    } else {
+        &args.paths[..]
+    };
+    let covered = walked
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| p.canonicalize().ok())
+        .any(|dir| root_real.starts_with(dir));
+    if covered {
+        return Vec::new();
+    }
+    let given: rustc_hash::FxHashSet<PathBuf> = docs
         .iter()
         .filter_map(|d| d.source.path.canonicalize().ok())
         .collect();
-    let walk = CommonArgs {
-        paths: vec![root],
-        stdin_filename: None,
-        ..args.clone()
-    };
-    // Files that cannot be read are the walk's concern only if they were asked for.
-    let (found, _) = read_documents(&walk, s);
-    found
+    let (inputs, _) = input::collect(&[root], None, &s.filter);
+    let others: Vec<Input> = inputs
         .into_iter()
-        .map(|(_, doc)| doc)
-        .filter(|doc| {
-            doc.source
-                .path
-                .canonicalize()
-                .is_ok_and(|p| !given.contains(&p))
-        })
-        .collect()
+        .filter(|i| i.path().canonicalize().is_ok_and(|p| !given.contains(&p)))
+        .collect();
+    // Files that cannot be read are the walk's concern only if they were asked for.
+    let (found, _) = parse_inputs(others, s);
+    found.into_iter().map(|(_, doc)| doc).collect()
 }
 
 /// Whether some dependency names what its own document does not have: a link, or an id

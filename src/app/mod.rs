@@ -121,8 +121,17 @@ pub(crate) fn read_documents(
     args: &CommonArgs,
     s: &Settings,
 ) -> (Vec<(Input, Document)>, Vec<InputError>) {
-    let (inputs, mut errors) =
-        input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
+    let (inputs, errors) = input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
+    let (docs, more) = parse_inputs(inputs, s);
+    (docs, errors.into_iter().chain(more).collect())
+}
+
+/// Inputs read and parsed in parallel: walked files kept only when they are trackers.
+pub(crate) fn parse_inputs(
+    inputs: Vec<Input>,
+    s: &Settings,
+) -> (Vec<(Input, Document)>, Vec<InputError>) {
+    let mut errors = Vec::new();
     let read = crate::parallel::map(inputs, |input| {
         let text = input::read(&input);
         let doc = text.map(|text| parse(SourceFile::new(input.path(), text), &s.vocab));
