@@ -120,6 +120,9 @@ fn short_kind(letter: &str) -> &'static str {
 
 /// The id a title starts with, and the byte length of that label.
 pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
+    if !super::text::has_digit(title) {
+        return None;
+    }
     if let Some(c) = LEADING_KIND.captures(title) {
         let id = UnitId {
             kind: kind_of(&c[1]),

@@ -72,11 +72,14 @@ impl Builder<'_> {
             base..base + masked.len(),
             Some(parent),
         );
-        unit.id = leading_id(&title).map(|(id, _)| id);
         unit.optional = lead.starred || is_optional(&title) || self.optional_parent(parent);
-        unit.size = claims::own_size(title_text);
-        unit.placeholder = claims::placeholder(title_text);
-        unit.duration = parenthesised_duration(title_text, self.vocab.calendar);
+        // Ids, sizes, placeholders and durations all have digits; most titles have none.
+        if text::has_digit(title_text) {
+            unit.id = leading_id(&title).map(|(id, _)| id);
+            unit.size = claims::own_size(title_text);
+            unit.placeholder = claims::placeholder(title_text);
+            unit.duration = parenthesised_duration(title_text, self.vocab.calendar);
+        }
         unit.marker = Some(marker);
         unit.title = title;
         let subject = match &unit.id {

@@ -308,6 +308,10 @@ impl<'a> Builder<'a> {
         structural: bool,
     ) {
         let group = self.new_group();
+        // Every figure has a digit; most lines have none, and skip the searches.
+        if !text::has_digit(masked) {
+            return;
+        }
         let mut found = claims::counts(masked, base);
         found.extend(claims::percents(masked, base));
         found.extend(claims::sizes(masked, base));

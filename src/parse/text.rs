@@ -202,6 +202,13 @@ pub fn is_optional(title: &str) -> bool {
         || lower.contains("not required")
 }
 
+/// Whether a text has a digit, as the regexes' `\d` sees digits (any numeric character).
+/// Figures, ids and durations all have one, so a text without can skip their searches.
+pub fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
