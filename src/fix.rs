@@ -3,6 +3,7 @@
 
 use crate::check::{RuleSettings, check_document};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::model::Document;
 use crate::parse::parse;
 use crate::source::SourceFile;
 use crate::vocab::Vocab;
@@ -18,8 +19,9 @@ pub struct Fixed {
     pub applied: usize,
     /// The findings that remain in the fixed text.
     pub remaining: Vec<Diagnostic>,
-    /// The fixed text, parsed (for rendering the remaining findings).
-    pub source: SourceFile,
+    /// The fixed text, parsed: for rendering the remaining findings, and for checking it
+    /// again beside the other files without parsing it again.
+    pub document: Document,
 }
 
 /// A text that kept changing: the rules still firing after the last round.
@@ -35,16 +37,24 @@ pub fn fix_text(
     settings: &RuleSettings,
     unsafe_fixes: bool,
 ) -> Result<Fixed, Unsettled> {
+    fix_document(parse(source, vocab), vocab, settings, unsafe_fixes)
+}
+
+/// As [`fix_text`], from the text already parsed.
+pub fn fix_document(
+    mut doc: Document,
+    vocab: &Vocab,
+    settings: &RuleSettings,
+    unsafe_fixes: bool,
+) -> Result<Fixed, Unsettled> {
     let allowed = if unsafe_fixes {
         Applicability::Unsafe
     } else {
         Applicability::Safe
     };
-    let path = source.path.clone();
-    let mut text = source.text;
+    let path = doc.source.path.clone();
     let mut applied = 0;
     for _ in 0..=MAX_ROUNDS {
-        let doc = parse(SourceFile::new(&path, text), vocab);
         let diagnostics = check_document(&doc, vocab, settings);
         let (edits, count) = select_edits(&diagnostics, allowed);
         if edits.is_empty() {
@@ -52,13 +62,13 @@ pub fn fix_text(
                 text: doc.source.text.clone(),
                 applied,
                 remaining: diagnostics,
-                source: doc.source,
+                document: doc,
             });
         }
-        text = apply_edits(&doc.source.text, &edits);
+        let text = apply_edits(&doc.source.text, &edits);
         applied += count;
+        doc = parse(SourceFile::new(&path, text), vocab);
     }
-    let doc = parse(SourceFile::new(&path, text), vocab);
     let mut rules: Vec<&'static str> =
         select_firing(&check_document(&doc, vocab, settings), allowed);
     rules.dedup();

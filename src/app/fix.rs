@@ -9,9 +9,8 @@ use super::check::{check_all, status};
 use super::context::context;
 use super::{ExitStatus, read_documents, settings};
 use crate::cli::FixArgs;
-use crate::fix::{Unsettled, fix_text};
+use crate::fix::{Unsettled, fix_document};
 use crate::input::{Input, InputError};
-use crate::parse::parse;
 use crate::report::{self, Fixes, Report};
 use crate::write::write_fixed;
 
@@ -28,7 +27,7 @@ pub(super) fn run_fix(
     // Fixing is per file and runs in parallel; writing and reporting keep the input order.
     let results = crate::parallel::map(docs, |(input, doc)| {
         let text = doc.source.text.clone();
-        let fixed = fix_text(doc.source, &s.vocab, &s.rules, args.unsafe_fixes);
+        let fixed = fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes);
         (input, text, fixed)
     });
     for (input, text, fixed) in results {
@@ -72,7 +71,7 @@ pub(super) fn run_fix(
             fixes.files += 1;
             fixes.findings += fixed.applied;
         }
-        fixed_docs.push(parse(fixed.source, &s.vocab));
+        fixed_docs.push(fixed.document);
     }
     // What remains is checked across all files, as `check` would see them.
     let context = context(&fixed_docs, &args.common, &s);
