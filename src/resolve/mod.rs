@@ -74,6 +74,42 @@ impl Counting {
     pub fn primary(&self) -> Policy {
         self.policies[0]
     }
+
+    /// The readings that differ for this document: where it has no optional units, no
+    /// cancelled ones, or no items with sub-items, the policies that differ only there give
+    /// the same figures, and the first of each stands for the rest. The primary stays first.
+    pub fn for_document(&self, doc: &Document) -> Counting {
+        let optional = doc.units.iter().any(|u| u.optional);
+        let cancelled = doc.units.iter().any(|u| {
+            u.marker
+                .as_ref()
+                .is_some_and(|m| m.state == crate::vocab::State::Cancelled)
+        });
+        let nested = doc
+            .units
+            .iter()
+            .any(|u| u.is_item() && u.children.iter().any(|&c| doc.unit(c).is_item()));
+        let key = |p: &Policy| {
+            (
+                nested.then_some(p.nested),
+                optional.then_some(p.optional),
+                cancelled.then_some(p.cancelled),
+            )
+        };
+        let mut seen = Vec::new();
+        let policies = self
+            .policies
+            .iter()
+            .copied()
+            .filter(|p| {
+                let k = key(p);
+                let new = !seen.contains(&k);
+                seen.push(k);
+                new
+            })
+            .collect();
+        Counting { policies }
+    }
 }
 
 /// A unit shown in several places (table row, summary entry, checklist item, section).
@@ -103,7 +139,7 @@ impl<'d> Resolver<'d> {
     pub fn new(doc: &'d Document, counting: Counting) -> Self {
         let mut r = Self {
             doc,
-            counting,
+            counting: counting.for_document(doc),
             entities: Vec::new(),
             entity_of: vec![None; doc.units.len()],
             by_id: HashMap::default(),
