@@ -28,10 +28,8 @@ pub(super) fn run_graph(
     let context = context(&docs, &args.common, &s);
     docs.extend(context);
     let refs: Vec<&crate::model::Document> = docs.iter().collect();
-    let resolvers: Vec<Resolver> = refs
-        .iter()
-        .map(|d| Resolver::new(d, s.rules.counting.clone()))
-        .collect();
+    let resolvers: Vec<Resolver> =
+        crate::parallel::map(refs.clone(), |d| Resolver::new(d, s.rules.counting.clone()));
     let pairs: Vec<_> = refs.iter().copied().zip(&resolvers).collect();
     let graph = Graph::build(&pairs);
     let view = GraphView {

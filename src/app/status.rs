@@ -31,11 +31,9 @@ pub(super) fn run_status(
     let context = context(&docs, &args.common, &s);
     let context: Vec<&Document> = context.iter().collect();
     let findings = check_with_context(&refs, &context, &s.vocab, &s.rules);
-    let statuses: Vec<_> = docs
-        .iter()
-        .zip(&findings)
-        .map(|(doc, found)| document_status(&Resolver::new(doc, s.rules.counting.clone()), found))
-        .collect();
+    let statuses = crate::parallel::map(docs.iter().zip(&findings).collect(), |(doc, found)| {
+        document_status(&Resolver::new(doc, s.rules.counting.clone()), found)
+    });
     let views: Vec<StatusView> = docs
         .iter()
         .zip(&statuses)

@@ -45,9 +45,10 @@ struct Longest {
 impl Longest {
     /// Orders two chain ends, the better first: longer, then more units, then smaller id.
     fn better(&self, a: usize, b: usize, g: &Graph) -> std::cmp::Ordering {
-        self.dist[b]
-            .total_cmp(&self.dist[a])
-            .then(self.hops[b].cmp(&self.hops[a]))
+        let (i, j) = (g.part_pos[a], g.part_pos[b]);
+        self.dist[j]
+            .total_cmp(&self.dist[i])
+            .then(self.hops[j].cmp(&self.hops[i]))
             .then(g.order_key(a).cmp(&g.order_key(b)))
     }
 }
@@ -83,9 +84,11 @@ impl Graph {
         }
         parts.sort_by_key(|p| self.order_key(p[0]));
         self.part_of = vec![None; self.nodes.len()];
+        self.part_pos = vec![0; self.nodes.len()];
         for (i, p) in parts.iter().enumerate() {
-            for &n in p {
+            for (pos, &n) in p.iter().enumerate() {
                 self.part_of[n] = Some(i);
+                self.part_pos[n] = pos;
             }
         }
         self.parts = parts;
@@ -124,7 +127,7 @@ impl Graph {
     /// The shortest way round from `start` back to itself inside a component (breadth
     /// first, neighbours in id order, so the output is stable).
     fn cycle_through(&self, start: usize, members: &HashSet<usize>) -> Vec<usize> {
-        let mut previous = vec![usize::MAX; self.nodes.len()];
+        let mut previous: rustc_hash::FxHashMap<usize, usize> = Default::default();
         let mut queue = VecDeque::from([start]);
         while let Some(n) = queue.pop_front() {
             let mut next: Vec<usize> = self.dependents(n).filter(|m| members.contains(m)).collect();
@@ -133,13 +136,13 @@ impl Graph {
                 if m == start {
                     let mut path = vec![n];
                     while let Some(&last) = path.last().filter(|&&l| l != start) {
-                        path.push(previous[last]);
+                        path.push(previous[&last]);
                     }
                     path.reverse();
                     return path;
                 }
-                if previous[m] == usize::MAX {
-                    previous[m] = n;
+                if let std::collections::hash_map::Entry::Vacant(e) = previous.entry(m) {
+                    e.insert(n);
                     queue.push_back(m);
                 }
             }
@@ -151,21 +154,24 @@ impl Graph {
     /// they hold a cycle.
     fn topological(&self, part: usize) -> Option<Vec<usize>> {
         let members = &self.parts[part];
-        let mut indegree: Vec<usize> = vec![0; self.nodes.len()];
-        for &n in members {
-            indegree[n] = self.dependencies(n).count();
-        }
+        // Per-part arrays are indexed by a node's position in its part (`at`), so that
+        // analysing many small parts costs what they hold, not what the whole graph holds.
+        let at = |n: usize| self.part_pos[n];
+        let mut indegree: Vec<usize> = members
+            .iter()
+            .map(|&n| self.dependencies(n).count())
+            .collect();
         let mut ready: BTreeSet<((usize, IdKey), usize)> = members
             .iter()
-            .filter(|&&n| indegree[n] == 0)
+            .filter(|&&n| indegree[at(n)] == 0)
             .map(|&n| (self.order_key(n), n))
             .collect();
         let mut order = Vec::with_capacity(members.len());
         while let Some((_, n)) = ready.pop_first() {
             order.push(n);
             for m in self.dependents(n) {
-                indegree[m] -= 1;
-                if indegree[m] == 0 {
+                indegree[at(m)] -= 1;
+                if indegree[at(m)] == 0 {
                     ready.insert((self.order_key(m), m));
                 }
             }
@@ -182,31 +188,32 @@ impl Graph {
         let min = self.longest(&order, |n| self.nodes[n].duration.map_or(0.0, |d| d.min));
         let end = *order.iter().min_by(|&&a, &&b| max.better(a, b, self))?;
         let mut nodes = vec![end];
-        while let Some(p) = nodes.last().and_then(|&last| max.via[last]) {
+        while let Some(p) = nodes.last().and_then(|&last| max.via[self.part_pos[last]]) {
             nodes.push(p);
         }
         nodes.reverse();
-        let longest_min = order.iter().map(|&n| min.dist[n]).fold(0.0, f64::max);
+        let longest_min = min.dist.iter().copied().fold(0.0, f64::max);
         Some(CriticalPath {
             nodes,
             min: longest_min,
-            max: max.dist[end],
+            max: max.dist[self.part_pos[end]],
         })
     }
 
     /// Longest chain to each node (its own duration included), by dynamic programming over
     /// a topological order.
     fn longest(&self, order: &[usize], weight: impl Fn(usize) -> f64) -> Longest {
+        let at = |n: usize| self.part_pos[n];
         let mut l = Longest {
-            dist: vec![0.0; self.nodes.len()],
-            hops: vec![0; self.nodes.len()],
-            via: vec![None; self.nodes.len()],
+            dist: vec![0.0; order.len()],
+            hops: vec![0; order.len()],
+            via: vec![None; order.len()],
         };
         for &n in order {
             let best = self.dependencies(n).min_by(|&a, &b| l.better(a, b, self));
-            l.dist[n] = weight(n) + best.map_or(0.0, |p| l.dist[p]);
-            l.hops[n] = 1 + best.map_or(0, |p| l.hops[p]);
-            l.via[n] = best;
+            l.dist[at(n)] = weight(n) + best.map_or(0.0, |p| l.dist[at(p)]);
+            l.hops[at(n)] = 1 + best.map_or(0, |p| l.hops[at(p)]);
+            l.via[at(n)] = best;
         }
         l
     }
@@ -215,26 +222,30 @@ impl Graph {
     pub fn schedule(&self, part: usize) -> Option<Schedule> {
         let order = self.topological(part)?;
         let duration = |n: usize| self.nodes[n].duration.map_or(0.0, |d| d.max);
-        let mut start = vec![0.0f64; self.nodes.len()];
+        let at = |n: usize| self.part_pos[n];
+        let mut start = vec![0.0f64; order.len()];
         for &n in &order {
-            start[n] = self
+            start[at(n)] = self
                 .dependencies(n)
-                .map(|p| start[p] + duration(p))
+                .map(|p| start[at(p)] + duration(p))
                 .fold(0.0, f64::max);
         }
         let end = order
             .iter()
-            .map(|&n| start[n] + duration(n))
+            .map(|&n| start[at(n)] + duration(n))
             .fold(0.0, f64::max);
-        let mut latest = vec![end; self.nodes.len()];
+        let mut latest = vec![end; order.len()];
         for &n in order.iter().rev() {
-            let finish = self.dependents(n).map(|s| latest[s]).fold(end, f64::min);
-            latest[n] = finish - duration(n);
+            let finish = self
+                .dependents(n)
+                .map(|s| latest[at(s)])
+                .fold(end, f64::min);
+            latest[at(n)] = finish - duration(n);
         }
         Some(Schedule {
             units: order
                 .iter()
-                .map(|&n| (n, start[n], (latest[n] - start[n]).max(0.0)))
+                .map(|&n| (n, start[at(n)], (latest[at(n)] - start[at(n)]).max(0.0)))
                 .collect(),
         })
     }

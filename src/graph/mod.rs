@@ -46,6 +46,8 @@ pub struct Graph {
     pub parts: Vec<Vec<usize>>,
     /// The part of each node; `None` for a node without dependencies.
     pub part_of: Vec<Option<usize>>,
+    /// Each node's position in its part.
+    part_pos: Vec<usize>,
     by_id: Vec<HashMap<UnitId, Vec<usize>>>,
     by_number: Vec<HashMap<String, Vec<usize>>>,
     /// Nodes by id across all documents.
@@ -97,6 +99,7 @@ impl Graph {
             unknown: Vec::new(),
             parts: Vec::new(),
             part_of: Vec::new(),
+            part_pos: Vec::new(),
             by_id: vec![HashMap::default(); docs.len()],
             by_number: vec![HashMap::default(); docs.len()],
             global: HashMap::default(),
