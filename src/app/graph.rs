@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::context::context;
-use super::{ExitStatus, read_documents, settings};
+use super::{ExitStatus, documents_or_errors, settings};
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::graph::Graph;
 use crate::report;
@@ -18,11 +18,7 @@ pub(super) fn run_graph(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (docs, errors) = read_documents(&args.common, &s);
-    for e in &errors {
-        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
-    }
-    let mut docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
+    let (mut docs, errors) = documents_or_errors(&args.common, &s, err)?;
     let shown = docs.len();
     // The documents that references lead to are part of the plan to draw.
     let context = context(&docs, &args.common, &s);

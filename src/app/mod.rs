@@ -126,6 +126,20 @@ pub(crate) fn read_documents(
     (docs, errors.into_iter().chain(more).collect())
 }
 
+/// As [`read_documents`], for commands that are not reports: the documents, with the
+/// inputs that could not be read already written to `err` (`error: path: cause`).
+pub(crate) fn documents_or_errors(
+    args: &CommonArgs,
+    s: &Settings,
+    err: &mut dyn Write,
+) -> Result<(Vec<Document>, Vec<InputError>)> {
+    let (docs, errors) = read_documents(args, s);
+    for e in &errors {
+        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+    }
+    Ok((docs.into_iter().map(|(_, doc)| doc).collect(), errors))
+}
+
 /// Inputs read and parsed in parallel: walked files kept only when they are trackers.
 pub(crate) fn parse_inputs(
     inputs: Vec<Input>,

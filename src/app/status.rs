@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::context::context;
-use super::{ExitStatus, read_documents, settings};
+use super::{ExitStatus, documents_or_errors, settings};
 use crate::check::check_with_context;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::model::Document;
@@ -22,11 +22,7 @@ pub(super) fn run_status(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (docs, errors) = read_documents(&args.common, &s);
-    for e in &errors {
-        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
-    }
-    let docs: Vec<Document> = docs.into_iter().map(|(_, doc)| doc).collect();
+    let (docs, errors) = documents_or_errors(&args.common, &s, err)?;
     let refs: Vec<&Document> = docs.iter().collect();
     let context = context(&docs, &args.common, &s);
     let context: Vec<&Document> = context.iter().collect();

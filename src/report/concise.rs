@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use owo_colors::Style;
 
-use super::human::{paint, summary};
+use super::human::{errors, paint, summary};
 use super::{Report, range};
 use crate::diagnostic::Severity;
 
@@ -15,10 +15,7 @@ pub fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<()> {
-    for e in &report.errors {
-        let label = paint("error", Style::new().red().bold(), color);
-        writeln!(err, "{label}: {}: {}", e.path.display(), e.cause)?;
-    }
+    errors(report, color, err)?;
     for (file, d) in report.diagnostics() {
         let ((line, col), _) = range(&file.source, d);
         let fixable = if d.has_safe_fix() { " [*]" } else { "" };

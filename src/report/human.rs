@@ -25,19 +25,20 @@ pub fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<()> {
-    for e in &report.errors {
-        writeln!(
-            err,
-            "{}: {}: {}",
-            paint("error", Style::new().red().bold(), color),
-            e.path.display(),
-            e.cause
-        )?;
-    }
+    errors(report, color, err)?;
     for (file, d) in report.diagnostics() {
         diagnostic(file, d, color, out)?;
     }
     summary(report, color, out)
+}
+
+/// Files that could not be read: `error: path: cause`, one line each.
+pub(super) fn errors(report: &Report, color: bool, err: &mut dyn Write) -> io::Result<()> {
+    for e in &report.errors {
+        let label = paint("error", Style::new().red().bold(), color);
+        writeln!(err, "{label}: {}: {}", e.path.display(), e.cause)?;
+    }
+    Ok(())
 }
 
 fn diagnostic(
