@@ -3,11 +3,8 @@
 
 use std::io::{self, Write};
 
-use owo_colors::Style;
-
-use super::human::{errors, paint, summary};
-use super::{Report, range};
-use crate::diagnostic::Severity;
+use super::Report;
+use super::human::{errors, headline, summary};
 
 pub fn render(
     report: &Report,
@@ -17,21 +14,7 @@ pub fn render(
 ) -> io::Result<()> {
     errors(report, color, err)?;
     for (file, d) in report.diagnostics() {
-        let ((line, col), _) = range(&file.source, d);
-        let fixable = if d.has_safe_fix() { " [*]" } else { "" };
-        let code = match d.severity {
-            Severity::Error => Style::new().red().bold(),
-            Severity::Warning => Style::new().yellow().bold(),
-        };
-        let location = format!("{}:{line}:{col}:", file.source.path.display());
-        writeln!(
-            out,
-            "{} {}{fixable} {} {}",
-            paint(&location, Style::new().bold(), color),
-            paint(d.rule.code, code, color),
-            d.rule.name,
-            d.message
-        )?;
+        writeln!(out, "{}", headline(file, d, color))?;
     }
     summary(report, color, out)
 }

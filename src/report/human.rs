@@ -41,12 +41,9 @@ pub(super) fn errors(report: &Report, color: bool, err: &mut dyn Write) -> io::R
     Ok(())
 }
 
-fn diagnostic(
-    file: &FileResult,
-    d: &Diagnostic,
-    color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// A finding's first line: `path:line:col: CODE [*] name message`; also the whole of the
+/// concise format.
+pub(super) fn headline(file: &FileResult, d: &Diagnostic, color: bool) -> String {
     let ((line, col), _) = range(&file.source, d);
     let code_style = match d.severity {
         Severity::Error => Style::new().red().bold(),
@@ -54,14 +51,23 @@ fn diagnostic(
     };
     let location = format!("{}:{line}:{col}:", file.source.path.display());
     let fixable = if d.has_safe_fix() { " [*]" } else { "" };
-    writeln!(
-        out,
+    format!(
         "{} {}{fixable} {} {}",
         paint(&location, Style::new().bold(), color),
         paint(d.rule.code, code_style, color),
         paint(d.rule.name, Style::new().dimmed(), color),
         d.message
-    )?;
+    )
+}
+
+fn diagnostic(
+    file: &FileResult,
+    d: &Diagnostic,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let ((line, _), _) = range(&file.source, d);
+    writeln!(out, "{}", headline(file, d, color))?;
     snippet(file, d, line, color, out)?;
     if let Some(help) = super::fix_help(file, d) {
         writeln!(
