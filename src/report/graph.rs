@@ -53,13 +53,9 @@ impl GraphView<'_> {
             .collect()
     }
 
-    /// The files a part's units are in, in the order the files were given.
-    fn files(&self, part: &Part) -> Vec<String> {
-        let mut docs: Vec<usize> = part
-            .nodes
-            .iter()
-            .map(|&n| self.graph.nodes[n].doc)
-            .collect();
+    /// The files some units (a part's, a cycle's) are in, in the order the files were given.
+    fn files(&self, nodes: &[usize]) -> Vec<String> {
+        let mut docs: Vec<usize> = nodes.iter().map(|&n| self.graph.nodes[n].doc).collect();
         docs.sort_unstable();
         docs.dedup();
         docs.iter().map(|&d| self.path(d)).collect()
@@ -150,13 +146,7 @@ impl GraphView<'_> {
 pub fn text(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
     let g = view.graph;
     for cycle in view.cycles() {
-        let files = view
-            .files(&Part {
-                index: 0,
-                nodes: &cycle.nodes,
-                path: None,
-            })
-            .join(", ");
+        let files = view.files(&cycle.nodes).join(", ");
         let chain: Vec<String> = cycle
             .nodes
             .iter()
@@ -184,7 +174,7 @@ fn part_text(
 ) -> io::Result<()> {
     let g = view.graph;
     let unit = view.unit(part);
-    writeln!(out, "{}", view.files(part).join(", "))?;
+    writeln!(out, "{}", view.files(part.nodes).join(", "))?;
     let steps: Vec<String> = path
         .nodes
         .iter()
@@ -356,7 +346,7 @@ pub fn json(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
         .parts()
         .into_iter()
         .filter_map(|part| {
-            let files = view.files(&part);
+            let files = view.files(part.nodes);
             let p = part.path?;
             Some(JsonPath {
                 files,
