@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::Graph;
 use crate::model::Document;
+use crate::panic::Internal;
 use crate::resolve::{Counting, Resolver};
 use crate::rules::{Context, RULES, Rule};
 use crate::suppress::Suppressions;
@@ -40,16 +41,20 @@ pub fn check_project(
     settings: &RuleSettings,
 ) -> Vec<Vec<Diagnostic>> {
     check_with_context(docs, &[], vocab, settings)
+        .into_iter()
+        .map(|found| found.unwrap_or_else(|internal| internal.resume()))
+        .collect()
 }
 
 /// As [`check_project`], with `context`: other documents that references may name, which
-/// are part of the graph but are not checked themselves.
+/// are part of the graph but are not checked themselves. A panic while checking one
+/// document is that document's [`Internal`] error; the others are still checked.
 pub fn check_with_context(
     docs: &[&Document],
     context: &[&Document],
     vocab: &Vocab,
     settings: &RuleSettings,
-) -> Vec<Vec<Diagnostic>> {
+) -> Vec<Result<Vec<Diagnostic>, Internal>> {
     let all: Vec<&Document> = docs.iter().chain(context).copied().collect();
     let mut resolvers: Vec<(usize, Resolver)> =
         crate::parallel::map(all.iter().copied().enumerate().collect(), |(i, d)| {
@@ -63,7 +68,7 @@ pub fn check_with_context(
     let graph = Graph::build(&pairs);
     // Each resolver (with its memo) is used by one thread at a time.
     crate::parallel::map_mut(&mut resolvers[..docs.len()], |(i, r)| {
-        check_one(all[*i], r, &graph, *i, vocab, settings)
+        crate::panic::catch(|| check_one(all[*i], r, &graph, *i, vocab, settings))
     })
 }
 
@@ -82,6 +87,7 @@ fn check_one(
         graph,
         index,
     };
+    crate::debug_hooks::panic_at("check", &doc.source.path);
     let suppressions = Suppressions::read(doc);
     let mut out = Vec::new();
     for (rule, severity) in &settings.enabled {

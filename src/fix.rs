@@ -143,6 +143,9 @@ pub fn effective_edits(text: &str, edits: &[Edit]) -> Vec<Edit> {
     out
 }
 
+/// Line breaks as the source reads them: `\n`, `\r\n` or a lone `\r`.
+const BREAKS: [char; 2] = ['\n', '\r'];
+
 /// Widens an edit in a table cell over the spaces before the cell's closing `|`, taking
 /// padding when the figure grows (keeping one space) and giving it back when it shrinks, if
 /// the cell is padded (two or more spaces) or its row is as wide as a neighbouring row.
@@ -151,11 +154,11 @@ fn pad_in_cell(text: &str, edit: &Edit, all: &[Edit]) -> Edit {
     if !figure(&text[edit.span.clone()]) || !figure(&edit.replacement) {
         return edit.clone();
     }
-    let line_start = text[..edit.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..edit.span.start].rfind(BREAKS).map_or(0, |i| i + 1);
     let line_end = text[edit.span.end..]
-        .find('\n')
+        .find(BREAKS)
         .map_or(text.len(), |i| edit.span.end + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
+    let line = &text[line_start..line_end];
     let rest = &text[edit.span.end..line_start + line.len()];
     let Some(pipe) = rest.find('|') else {
         return edit.clone();
@@ -190,15 +193,16 @@ fn pad_in_cell(text: &str, edit: &Edit, all: &[Edit]) -> Edit {
 /// Whether a table row is as wide (in characters) as the row above or below it.
 fn aligned_with_neighbour(text: &str, line_start: usize, line: &str) -> bool {
     let width = line.chars().count();
-    let above = text[..line_start.saturating_sub(1)]
-        .rsplit('\n')
-        .next()
-        .map(|l| l.trim_end_matches('\r'));
-    let after = line_start + line.len();
-    let below = text[after..]
-        .split('\n')
-        .nth(1)
-        .map(|l| l.trim_end_matches('\r'));
+    let before = &text[..line_start];
+    let before = before.strip_suffix('\n').unwrap_or(before);
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let above = (line_start > 0).then(|| before.rsplit(BREAKS).next().unwrap_or(before));
+    let rest = &text[line_start + line.len()..];
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix(BREAKS))
+        .filter(|r| !r.is_empty());
+    let below = rest.map(|r| r.split(BREAKS).next().unwrap_or(r));
     [above, below]
         .into_iter()
         .flatten()

@@ -8,14 +8,18 @@ use tracker::app::{self, ExitStatus};
 use tracker::cli::Args;
 
 fn main() -> ExitCode {
+    tracker::panic::install_hook();
     let args = Args::parse();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    let result = app::run(args, &mut out, &mut err).and_then(|status| {
-        out.flush()?;
-        Ok(status)
-    });
+    // Panics in work on one file are caught with that file; one elsewhere ends here.
+    let result = tracker::panic::catch(|| app::run(args, &mut out, &mut err))
+        .unwrap_or_else(|internal| Err(anyhow::anyhow!("{internal}")))
+        .and_then(|status| {
+            out.flush()?;
+            Ok(status)
+        });
     match result {
         Ok(status) => ExitCode::from(status as u8),
         // A closed pipe (`tracker check | head`) is not a failure.

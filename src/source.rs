@@ -19,7 +19,7 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        line_starts.extend(line_breaks(text.as_bytes()));
         Self {
             path: path.into(),
             text,
@@ -31,7 +31,11 @@ impl SourceFile {
     /// open a new line).
     pub fn line_count(&self) -> usize {
         let n = self.line_starts.len();
-        if self.text.ends_with('\n') { n - 1 } else { n }
+        if self.text.ends_with(['\n', '\r']) {
+            n - 1
+        } else {
+            n
+        }
     }
 
     /// Byte offset of a 1-based line and 1-based byte column, as comrak reports them.
@@ -44,7 +48,7 @@ impl SourceFile {
         (start + column.saturating_sub(1)).min(self.text.len())
     }
 
-    /// The byte span of a 1-based line, without its line ending (`\n` or `\r\n`).
+    /// The byte span of a 1-based line, without its line ending (`\n`, `\r\n` or `\r`).
     pub fn line_span(&self, line: usize) -> Span {
         let start = self.offset(line, 1);
         let end = self
@@ -100,19 +104,21 @@ impl SourceFile {
 
     /// The line ending this file uses, taken from its first line break.
     pub fn line_ending(&self) -> &'static str {
-        match self.text.find('\n') {
-            Some(i) if i > 0 && self.text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        let bytes = self.text.as_bytes();
+        match bytes.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => "\r\n",
+            Some(i) if bytes[i] == b'\r' => "\r",
             _ => "\n",
         }
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(i, _)| i)
+/// The offset after each line break: `\n`, `\r\n`, or a `\r` on its own (old Mac files,
+/// which CommonMark and comrak also read as line breaks).
+fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -136,6 +142,17 @@ mod tests {
             "inside ✅ moves past the character"
         );
         assert_eq!(f.line_from(1, 40), 2..2, "past the end clamps to the line");
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        let f = SourceFile::new("a.md", "ab\rcd\r\ne\r".to_string());
+        assert_eq!(f.line_count(), 3);
+        assert_eq!(f.line_text(1), "ab");
+        assert_eq!(f.line_text(2), "cd");
+        assert_eq!(f.line_text(3), "e");
+        assert_eq!(f.line_of(3), 2);
+        assert_eq!(f.line_ending(), "\r");
     }
 
     #[test]

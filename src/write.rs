@@ -38,6 +38,7 @@ pub fn write_fixed(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), Wri
         return Ok(());
     }
     let target = fs::canonicalize(path)?;
+    crate::debug_hooks::pause_before_write();
     if fs::read(&target)? != original {
         return Err(WriteError::Changed);
     }

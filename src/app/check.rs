@@ -8,6 +8,7 @@ use super::context::context;
 use super::{ExitStatus, Settings, read_documents, settings};
 use crate::check::check_with_context;
 use crate::cli::CheckArgs;
+use crate::input::InputError;
 use crate::model::Document;
 use crate::report::{self, FileResult, Report};
 
@@ -17,10 +18,10 @@ pub(super) fn run_check(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (docs, errors) = read_documents(&args.common, &s);
+    let (docs, mut errors) = read_documents(&args.common, &s);
     let docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
     let context = context(&docs, &args.common, &s);
-    let files = check_all(docs, &context, &s);
+    let files = check_all(docs, &context, &s, &mut errors);
     let report = Report {
         files,
         errors,
@@ -31,22 +32,30 @@ pub(super) fn run_check(
 }
 
 /// Checks documents together (references resolve across them) and pairs each with its
-/// findings.
+/// findings; a document whose check failed inside `tracker` goes to `errors` instead.
 pub(super) fn check_all(
     docs: Vec<Document>,
     context: &[Document],
     s: &Settings,
+    errors: &mut Vec<InputError>,
 ) -> Vec<FileResult> {
     let refs: Vec<&Document> = docs.iter().collect();
     let context: Vec<&Document> = context.iter().collect();
     let findings = check_with_context(&refs, &context, &s.vocab, &s.rules);
-    docs.into_iter()
-        .zip(findings)
-        .map(|(doc, diagnostics)| FileResult {
-            source: doc.source,
-            diagnostics,
-        })
-        .collect()
+    let mut files = Vec::with_capacity(docs.len());
+    for (doc, found) in docs.into_iter().zip(findings) {
+        match found {
+            Ok(diagnostics) => files.push(FileResult {
+                source: doc.source,
+                diagnostics,
+            }),
+            Err(internal) => errors.push(InputError {
+                path: doc.source.path,
+                cause: internal.to_string(),
+            }),
+        }
+    }
+    files
 }
 
 pub(super) fn status(report: &Report) -> ExitStatus {

@@ -44,9 +44,15 @@ pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec
         .filter_map(|d| d.source.path.canonicalize().ok())
         .collect();
     let (inputs, _) = input::collect(&[root], None, &s.filter);
+    // A symlink that leads out of the repository is not followed: context comes from the
+    // repository alone.
     let others: Vec<Input> = inputs
         .into_iter()
-        .filter(|i| i.path().canonicalize().is_ok_and(|p| !given.contains(&p)))
+        .filter(|i| {
+            i.path()
+                .canonicalize()
+                .is_ok_and(|p| !given.contains(&p) && p.starts_with(&root_real))
+        })
         .collect();
     // Files that cannot be read are the walk's concern only if they were asked for.
     let (found, _) = parse_inputs(others, s);

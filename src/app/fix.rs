@@ -27,14 +27,24 @@ pub(super) fn run_fix(
     // Fixing is per file and runs in parallel; writing and reporting keep the input order.
     let results = crate::parallel::map(docs, |(input, doc)| {
         let text = doc.source.text.clone();
-        let fixed = fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes);
+        let fixed = crate::panic::catch(|| {
+            crate::debug_hooks::panic_at("fix", input.path());
+            fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes)
+        });
         (input, text, fixed)
     });
     for (input, text, fixed) in results {
         let path = input.path().to_path_buf();
         let fixed = match fixed {
-            Ok(fixed) => fixed,
-            Err(Unsettled { rules }) => {
+            Ok(Ok(fixed)) => fixed,
+            Err(internal) => {
+                errors.push(InputError {
+                    path,
+                    cause: internal.to_string(),
+                });
+                continue;
+            }
+            Ok(Err(Unsettled { rules })) => {
                 let cause = format!(
                     "fixes did not settle after 10 rounds; still firing: {}",
                     rules.join(", ")
@@ -75,7 +85,7 @@ pub(super) fn run_fix(
     }
     // What remains is checked across all files, as `check` would see them.
     let context = context(&fixed_docs, &args.common, &s);
-    let files = check_all(fixed_docs, &context, &s);
+    let files = check_all(fixed_docs, &context, &s, &mut errors);
     if args.diff {
         for e in &errors {
             writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;

@@ -147,8 +147,13 @@ pub(crate) fn parse_inputs(
 ) -> (Vec<(Input, Document)>, Vec<InputError>) {
     let mut errors = Vec::new();
     let read = crate::parallel::map(inputs, |input| {
-        let text = input::read(&input);
-        let doc = text.map(|text| parse(SourceFile::new(input.path(), text), &s.vocab));
+        let doc = input::read(&input).and_then(|text| {
+            crate::panic::catch(|| {
+                crate::debug_hooks::panic_at("parse", input.path());
+                parse(SourceFile::new(input.path(), text), &s.vocab)
+            })
+            .map_err(|internal| internal.to_string())
+        });
         (input, doc)
     });
     let mut docs = Vec::new();

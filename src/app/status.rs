@@ -22,11 +22,27 @@ pub(super) fn run_status(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (docs, errors) = documents_or_errors(&args.common, &s, err)?;
+    let (docs, mut errors) = documents_or_errors(&args.common, &s, err)?;
     let refs: Vec<&Document> = docs.iter().collect();
     let context = context(&docs, &args.common, &s);
     let context: Vec<&Document> = context.iter().collect();
-    let findings = check_with_context(&refs, &context, &s.vocab, &s.rules);
+    let mut checked = Vec::with_capacity(docs.len());
+    for (doc, found) in docs
+        .iter()
+        .zip(check_with_context(&refs, &context, &s.vocab, &s.rules))
+    {
+        match found {
+            Ok(found) => checked.push((doc, found)),
+            Err(internal) => {
+                writeln!(err, "error: {}: {internal}", doc.source.path.display())?;
+                errors.push(crate::input::InputError {
+                    path: doc.source.path.clone(),
+                    cause: internal.to_string(),
+                });
+            }
+        }
+    }
+    let (docs, findings): (Vec<&Document>, Vec<Vec<_>>) = checked.into_iter().unzip();
     let statuses = crate::parallel::map(docs.iter().zip(&findings).collect(), |(doc, found)| {
         document_status(&Resolver::new(doc, s.rules.counting.clone()), found)
     });

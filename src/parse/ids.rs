@@ -148,22 +148,56 @@ pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
     ))
 }
 
-/// The last id mentioned in `text`, with its start, if any.
+/// The last id mentioned in `text`, if any.
 pub fn last_id_ref(text: &str) -> Option<UnitId> {
-    ID_REF
-        .captures_iter(text)
-        .last()
-        .map(|c| match (c.get(1), c.get(3)) {
-            (Some(kind), _) => UnitId {
-                kind: kind_of(kind.as_str()),
-                number: normalize_number(&c[2]),
-            },
-            (None, Some(letter)) => UnitId {
-                kind: Some(short_kind(letter.as_str()).into()),
-                number: normalize_number(&c[4]),
-            },
-            _ => unreachable!("one alternative matched"),
-        })
+    ID_REF.captures_iter(text).last().map(|c| id_of(&c))
+}
+
+fn id_of(c: &regex::Captures<'_>) -> UnitId {
+    match (c.get(1), c.get(3)) {
+        (Some(kind), _) => UnitId {
+            kind: kind_of(kind.as_str()),
+            number: normalize_number(&c[2]),
+        },
+        (None, Some(letter)) => UnitId {
+            kind: Some(short_kind(letter.as_str()).into()),
+            number: normalize_number(&c[4]),
+        },
+        _ => unreachable!("one alternative matched"),
+    }
+}
+
+/// The ids mentioned along one line, found in one pass, so that asking for the last id
+/// before each of many figures on the line stays linear (a line of a million figures).
+pub struct IdRefs<'a> {
+    line: &'a str,
+    /// Where each mention starts and ends, in order.
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'a> IdRefs<'a> {
+    pub fn new(line: &'a str) -> Self {
+        let spans = ID_REF
+            .find_iter(line)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        Self { line, spans }
+    }
+
+    /// As `last_id_ref(&line[..at])`.
+    pub fn last_before(&self, at: usize) -> Option<UnitId> {
+        let at = at.min(self.line.len());
+        let n = self.spans.partition_point(|&(_, end)| end <= at);
+        if self.spans.get(n).is_some_and(|&(start, _)| start < at) {
+            // A mention the cut runs through may match differently when cut: ask the
+            // prefix itself (a figure glued to an id, which is rare).
+            return last_id_ref(&self.line[..at]);
+        }
+        let (start, end) = *self.spans[..n].last()?;
+        ID_REF
+            .captures_at(&self.line[..end], start)
+            .map(|c| id_of(&c))
+    }
 }
 
 /// Any id mentioned in a document title such as `Task Tracking - Phase 1`.

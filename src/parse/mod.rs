@@ -121,6 +121,11 @@ pub(crate) struct Builder<'a> {
     h1_count: usize,
 }
 
+/// A line with more figures than any status line holds is data, not progress: only its
+/// first figures are read, so that rules comparing the claims of a line stay cheap on a
+/// generated line of a million figures.
+const MAX_CLAIMS_PER_LINE: usize = 256;
+
 impl<'a> Builder<'a> {
     fn new(
         src: &'a SourceFile,
@@ -217,8 +222,9 @@ impl<'a> Builder<'a> {
         line: usize,
         group: usize,
     ) {
-        for f in found {
-            let subject = match ids::last_id_ref(&line_text[..f.at.min(line_text.len())]) {
+        let ids = ids::IdRefs::new(line_text);
+        for f in found.into_iter().take(MAX_CLAIMS_PER_LINE) {
+            let subject = match ids.last_before(f.at) {
                 Some(id) => Subject::Named(id),
                 None => default.clone(),
             };

@@ -134,10 +134,11 @@ pub(super) fn summary(report: &Report, color: bool, out: &mut dyn Write) -> io::
     let checked = report.files.len();
     let files = if checked == 1 { "file" } else { "files" };
     let total = report.diagnostics().count();
+    // Not read, not written, or failed inside `tracker`: each error line says which.
     let unreadable = match report.errors.len() {
         0 => String::new(),
-        1 => "; 1 file could not be read".to_string(),
-        n => format!("; {n} files could not be read"),
+        1 => "; 1 file failed".to_string(),
+        n => format!("; {n} files failed"),
     };
     if total == 0 {
         return writeln!(
