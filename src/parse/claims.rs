@@ -4,6 +4,7 @@
 //! byte spans in the file (`base` is the line's offset). Where a claim may stand is decided
 //! by the caller; these functions only read figures.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -122,6 +123,8 @@ fn countable(noun: Option<&str>) -> bool {
 /// `(3/8 tasks)`, `100% - 12/12 sub-tasks`, `3 of 8 phases complete`.
 pub fn counts(text: &str, base: usize) -> Vec<Found> {
     let mut out = Vec::new();
+    // Two patterns can read the same figure; a set keeps a line of many figures linear.
+    let mut seen = HashSet::new();
     for re in [&*COUNT_PAREN, &*COUNT_AFTER_PERCENT, &*COUNT_OF] {
         for c in re.captures_iter(text) {
             let (Some(done), Some(total)) = (figure(&c, 1, base), figure(&c, 2, base)) else {
@@ -131,7 +134,7 @@ pub fn counts(text: &str, base: usize) -> Vec<Found> {
             if done.value > total.value || total.value == 0 || !countable(noun) {
                 continue;
             }
-            if out.iter().any(|f: &Found| matches!(&f.kind, ClaimKind::Count { done: d, .. } if d.span == done.span)) {
+            if !seen.insert(done.span.start) {
                 continue;
             }
             let at = c.get(0).map_or(0, |m| m.start());
@@ -200,14 +203,13 @@ pub fn placeholder(text: &str) -> Option<u64> {
 /// Percentages that stand beside a unit: `(0%)`, `(100% - 12/12 ...)`, `0% (0/9 ...)`.
 pub fn percents(text: &str, base: usize) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let mut seen = HashSet::new();
     for re in [&*PERCENT_PAREN, &*PERCENT_BEFORE_COUNT] {
         for c in re.captures_iter(text) {
             let Some(p) = percent(&c, 2, base) else {
                 continue;
             };
-            if out.iter().any(
-                |f| matches!(&f.kind, ClaimKind::Percent { percent, .. } if percent.span == p.span),
-            ) {
+            if !seen.insert(p.span.start) {
                 continue;
             }
             let at = c.get(0).map_or(0, |m| m.start());
