@@ -1,0 +1,240 @@
+//! Properties that hold for every input, shared by the property tests (over generated
+//! trackers) and the fuzz targets (over anything): each function panics when one breaks.
+//! It uses only the library and `serde_json`, so `fuzz/` includes this file as it is.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use tracker::check::{RuleSettings, check_document};
+use tracker::diagnostic::Applicability;
+use tracker::fix::{Fixed, apply_edits, effective_edits, fix_text, select_edits};
+use tracker::graph::Graph;
+use tracker::parse::parse;
+use tracker::report::{FileResult, Format, Report, render};
+use tracker::resolve::Resolver;
+use tracker::source::SourceFile;
+use tracker::vocab::{State, Vocab};
+
+fn source(text: &str) -> SourceFile {
+    SourceFile::new(Path::new("t.md"), text.to_string())
+}
+
+/// Checks `text` and renders the findings in every format: nothing panics, and the JSON and
+/// SARIF outputs parse as JSON. Returns the number of findings.
+pub fn check_renders(text: &str) -> usize {
+    let vocab = Vocab::default();
+    let doc = parse(source(text), &vocab);
+    let diagnostics = check_document(&doc, &vocab, &RuleSettings::default());
+    let found = diagnostics.len();
+    let report = Report {
+        files: vec![FileResult {
+            source: doc.source,
+            diagnostics,
+        }],
+        ..Report::default()
+    };
+    for format in [
+        Format::Human,
+        Format::Concise,
+        Format::Github,
+        Format::Json,
+        Format::Sarif,
+    ] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        render(&report, format, false, &mut out, &mut err).expect("rendering to memory");
+        if matches!(format, Format::Json | Format::Sarif)
+            && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
+        {
+            panic!("{format:?} output does not parse: {e}");
+        }
+    }
+    found
+}
+
+/// One round of fixes by hand, unsafe ones included: every byte outside the edits as applied
+/// stays, no edit crosses a line, and the BOM and line endings stay. The fixed text, if any
+/// edit applies.
+pub fn fix_round(text: &str) -> Option<String> {
+    fix_round_with(text, Applicability::Unsafe)
+}
+
+/// As [`fix_round`], applying edits up to `allowed`.
+pub fn fix_round_with(text: &str, allowed: Applicability) -> Option<String> {
+    let vocab = Vocab::default();
+    let doc = parse(source(text), &vocab);
+    let diagnostics = check_document(&doc, &vocab, &RuleSettings::default());
+    let (edits, _) = select_edits(&diagnostics, allowed);
+    if edits.is_empty() {
+        return None;
+    }
+    let fixed = apply_edits(text, &edits);
+    let (mut old, mut new) = (0, 0);
+    for e in effective_edits(text, &edits) {
+        let kept = e.span.start - old;
+        assert_eq!(
+            text.as_bytes()[old..e.span.start],
+            fixed.as_bytes()[new..new + kept],
+            "bytes {old}..{} changed outside the edits",
+            e.span.start
+        );
+        assert!(
+            !text[e.span.clone()].contains(['\n', '\r']) && !e.replacement.contains(['\n', '\r']),
+            "an edit crosses a line at byte {}",
+            e.span.start
+        );
+        new += kept;
+        assert_eq!(
+            &fixed[new..new + e.replacement.len()],
+            e.replacement,
+            "the edit at byte {} is not what was applied",
+            e.span.start
+        );
+        new += e.replacement.len();
+        old = e.span.end;
+    }
+    assert_eq!(
+        text.as_bytes()[old..],
+        fixed.as_bytes()[new..],
+        "bytes after the last edit changed"
+    );
+    assert_eq!(
+        text.starts_with('\u{feff}'),
+        fixed.starts_with('\u{feff}'),
+        "the BOM changed"
+    );
+    Some(fixed)
+}
+
+/// Each item's state, in document order: what no fix may change.
+pub fn ticks(text: &str) -> Vec<State> {
+    let doc = parse(source(text), &Vocab::default());
+    doc.units
+        .iter()
+        .filter_map(|u| u.is_item().then_some(u.marker.as_ref()?.state))
+        .collect()
+}
+
+/// `fix` (safe edits) on `text`: when it settles, no item's tick changed and fixing the
+/// result again changes nothing. `None` when the rules did not settle.
+pub fn fix_is_idempotent(text: &str) -> Option<Fixed> {
+    let (vocab, settings) = (Vocab::default(), RuleSettings::default());
+    let fixed = fix_text(source(text), &vocab, &settings, false).ok()?;
+    assert_eq!(ticks(text), ticks(&fixed.text), "an item's tick changed");
+    let again = fix_text(source(&fixed.text), &vocab, &settings, false)
+        .expect("a fixed text settles again");
+    assert_eq!(again.text, fixed.text, "fixing twice changes the text");
+    assert_eq!(again.applied, 0, "fixing twice applies a fix");
+    Some(fixed)
+}
+
+/// A tracker of tasks with estimates and dependencies drawn from `bytes`: references to
+/// earlier and later tasks (cycles), to itself, to missing tasks, ranges (`Tasks 2-9`),
+/// `ALL previous tasks`, and a declared critical path. Small inputs make small graphs; long
+/// ones reach a few hundred tasks with wide fan-out.
+pub fn graph_document(bytes: &[u8]) -> String {
+    let mut it = bytes.iter().copied();
+    let mut next = move || it.next();
+    let tasks = usize::from(next().unwrap_or(3)) % 200 + 1;
+    let mut text = String::from("# Plan\n\n");
+    for i in 1..=tasks {
+        let Some(b) = next() else { break };
+        let state = ["✅", "⏳", "⬜"][usize::from(b) % 3];
+        let days = usize::from(b / 3) % 7;
+        text.push_str(&format!("### Task {i}: step {i} {state} ({days} days)\n\n"));
+        let refs = usize::from(next().unwrap_or(0)) % 6;
+        let mut deps = Vec::new();
+        for _ in 0..refs {
+            let (kind, n) = (next().unwrap_or(0), usize::from(next().unwrap_or(0)));
+            let target = n % (tasks + 2) + 1;
+            deps.push(match kind % 8 {
+                0 => "ALL previous tasks".to_string(),
+                1 => format!("Tasks {}-{}", target.min(i), target.max(i)),
+                2 => format!("Task {i}"),
+                3 => format!("Task {}", tasks + 1 + n),
+                _ => format!("Task {target}"),
+            });
+        }
+        if !deps.is_empty() {
+            let label = if b % 2 == 0 {
+                "Dependencies"
+            } else {
+                "Blocked By"
+            };
+            text.push_str(&format!("**{label}**: {}\n\n", deps.join(", ")));
+        }
+    }
+    let chain: Vec<String> = (1..=tasks.min(4)).map(|i| format!("Task {i}")).collect();
+    text.push_str(&format!(
+        "**Critical Path:** {} (Total: {} days)\n",
+        chain.join(" → "),
+        next().unwrap_or(4)
+    ));
+    text
+}
+
+/// The graph of `text`: every critical path is a chain of edges whose length is the sum of
+/// its units' durations, and no chain of its part is longer; a part without one holds a
+/// cycle. Returns the number of edges.
+pub fn critical_paths_are_longest(text: &str) -> usize {
+    let (vocab, settings) = (Vocab::default(), RuleSettings::default());
+    let doc = parse(source(text), &vocab);
+    let resolver = Resolver::new(&doc, settings.counting.clone());
+    let graph = Graph::build(&[(&doc, &resolver)]);
+    let cycles = graph.cycles();
+    let weight = |n: usize| graph.nodes[n].duration.map_or(0.0, |d| d.max);
+    for part in 0..graph.parts.len() {
+        let Some(path) = graph.critical_path(part) else {
+            assert!(
+                cycles
+                    .iter()
+                    .any(|c| c.nodes.iter().all(|&n| graph.part_of[n] == Some(part))),
+                "part {part} has no critical path and no cycle"
+            );
+            continue;
+        };
+        for pair in path.nodes.windows(2) {
+            assert!(
+                graph.has_edge(pair[0], pair[1]),
+                "the critical path steps {} → {} without an edge",
+                pair[0],
+                pair[1]
+            );
+        }
+        let length: f64 = path.nodes.iter().map(|&n| weight(n)).sum();
+        assert!(
+            (length - path.max).abs() < 1e-6,
+            "length {length} ≠ {}",
+            path.max
+        );
+        let longest = longest_chain(&graph, &graph.parts[part], weight);
+        assert!(
+            (longest - path.max).abs() < 1e-6,
+            "a chain of {longest} is longer than the critical path's {}",
+            path.max
+        );
+    }
+    graph.edges.edge_count()
+}
+
+/// The longest chain of a part without cycles, by its own topological sort (Kahn's).
+fn longest_chain(graph: &Graph, part: &[usize], weight: impl Fn(usize) -> f64) -> f64 {
+    let mut waiting: std::collections::HashMap<usize, usize> = part
+        .iter()
+        .map(|&n| (n, graph.dependencies(n).count()))
+        .collect();
+    let mut dist: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
+    let mut ready: Vec<usize> = part.iter().copied().filter(|n| waiting[n] == 0).collect();
+    while let Some(n) = ready.pop() {
+        let before = graph.dependencies(n).map(|d| dist[&d]).fold(0.0, f64::max);
+        dist.insert(n, before + weight(n));
+        for m in graph.dependents(n) {
+            let w = waiting.get_mut(&m).expect("a dependent is in the part");
+            *w -= 1;
+            if *w == 0 {
+                ready.push(m);
+            }
+        }
+    }
+    assert_eq!(dist.len(), part.len(), "a part without a cycle sorts");
+    dist.values().copied().fold(0.0, f64::max)
+}
