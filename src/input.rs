@@ -3,7 +3,8 @@
 //!
 //! Walking honours .gitignore, .ignore and git's excludes as ripgrep does (the `ignore`
 //! crate), skips hidden entries and does not follow symlinked directories, so a link loop
-//! cannot trap it.
+//! cannot trap it. A symlinked file is taken only when its target is inside the directory
+//! walked: `fix` never writes outside the tree it was pointed at.
 
 use std::fs;
 use std::io::Read;
@@ -110,6 +111,12 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
+    let inside = dir.canonicalize().ok();
+    let stays_inside = |link: &Path| {
+        fs::canonicalize(link).is_ok_and(|target| {
+            inside.as_ref().is_some_and(|d| target.starts_with(d)) && target.is_file()
+        })
+    };
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -122,7 +129,7 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
         let path = entry.path();
         let path = path.strip_prefix(".").unwrap_or(path);
         let is_file = entry.file_type().is_some_and(|t| t.is_file())
-            || entry.path_is_symlink() && fs::metadata(path).is_ok_and(|m| m.is_file());
+            || entry.path_is_symlink() && stays_inside(path);
         if is_file && is_markdown(path) && filter.takes(path) {
             inputs.push(Input::Walked(path.to_path_buf()));
         }

@@ -110,7 +110,9 @@ fn check_tally(
     let scope = r.tally_scope(start, noun);
     let readings = r.count_readings(&[scope], noun, true).all;
     let without: Vec<&CountReading> = readings.iter().filter(|x| !x.policy.optional).collect();
-    // With "(+ N optional)" the main figure excludes optional units and N counts them.
+    // With "(+ N optional)" the main figure excludes optional units and N counts them. A
+    // reading where counting optional units leaves fewer (an optional unit that hides its
+    // children) gives no such N.
     let optional_of = |base: &CountReading| {
         readings
             .iter()
@@ -119,7 +121,7 @@ fn check_tally(
                     && x.policy.cancelled == base.policy.cancelled
                     && x.basis == base.basis
             })
-            .map(|with| value(tally, with) - value(tally, base))
+            .and_then(|with| value(tally, with).checked_sub(value(tally, base)))
     };
     let agrees = |x: &CountReading| match optional {
         Some(o) => {

@@ -238,3 +238,33 @@ fn longest_chain(graph: &Graph, part: &[usize], weight: impl Fn(usize) -> f64) -
     assert_eq!(dist.len(), part.len(), "a part without a cycle sorts");
     dist.values().copied().fold(0.0, f64::max)
 }
+
+/// A tracker every config is tried on: a legend, a declared count, a status table.
+const PLAN: &str = "# Plan\n\n**Legend:** ✅ Done · ⬜ To do\n\n## Phase 1 (1/3 tasks)\n\n- ✅ a\n- ⬜ b\n- [x] c\n\n| Task | Status |\n|---|---|\n| a | Done |\n";
+
+/// Config text is accepted or refused with an error, never a panic; an accepted one gives
+/// globs, settings and a vocabulary that check a tracker. Whether it was accepted.
+pub fn config_is_accepted_or_refused(text: &str) -> bool {
+    let Ok(config) = tracker::config::parse(text) else {
+        return false;
+    };
+    let _ = config.globs();
+    let (settings, vocab) = (config.rule_settings(), config.vocab());
+    let doc = parse(SourceFile::new("plan.md", PLAN.to_string()), &vocab);
+    check_document(&doc, &vocab, &settings);
+    true
+}
+
+/// Every property on one input, for inputs a fuzz target found: as text, as config, and as
+/// the choices of a generated graph.
+pub fn all(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        check_renders(text);
+        fix_round(text);
+        fix_is_idempotent(text);
+        config_is_accepted_or_refused(text);
+    }
+    let graph = graph_document(data);
+    critical_paths_are_longest(&graph);
+    check_renders(&graph);
+}

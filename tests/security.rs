@@ -1,0 +1,212 @@
+//! What `tracker` touches: nothing is written but the files it fixes (no temporary file is
+//! left), nothing outside the repository is read through links, symlinks or references, and
+//! nothing is executed.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::Dir;
+
+const STALE: &str = "# Plan\n\n## Phase 1 (0/2)\n\n- [x] Schema\n- [ ] API\n";
+const FIXED: &str = "# Plan\n\n## Phase 1 (1/2)\n\n- [x] Schema\n- [ ] API\n";
+const CLEAN: &str = "# Notes\n\n## Phase 1 (1/2)\n\n- [x] Schema\n- [ ] API\n";
+
+fn tracker(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tracker"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tracker")
+}
+
+/// Every entry under `root`: its kind, bytes or link target, permissions and mtime.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir") {
+            let path = entry.expect("entry").path();
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            let what = if meta.is_symlink() {
+                format!(
+                    "link {}",
+                    std::fs::read_link(&path).expect("link").display()
+                )
+            } else if meta.is_dir() {
+                stack.push(path.clone());
+                "dir".to_string()
+            } else {
+                let bytes = std::fs::read(&path).expect("read");
+                format!(
+                    "file {:o} {:?} {}",
+                    meta.permissions().mode(),
+                    meta.modified().expect("mtime"),
+                    String::from_utf8_lossy(&bytes)
+                )
+            };
+            out.insert(
+                path.strip_prefix(root).expect("under root").to_path_buf(),
+                what,
+            );
+        }
+    }
+    out
+}
+
+/// The entries that differ between two snapshots.
+fn changed(before: &BTreeMap<PathBuf, String>, after: &BTreeMap<PathBuf, String>) -> Vec<PathBuf> {
+    let paths: std::collections::BTreeSet<&PathBuf> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|p| before.get(*p) != after.get(*p))
+        .collect();
+    paths.into_iter().cloned().collect()
+}
+
+/// A repository beside a folder outside it, with a stale tracker in each, a clean one, a
+/// file that is not Markdown, a config, and symlinks leading out of the repository.
+fn layout() -> Dir {
+    let dir = Dir::new("security");
+    dir.write("outside/plan.md", STALE);
+    dir.write(
+        "outside/other.md",
+        "# Other\n\n## Epic 09: Far (0/1)\n\n- [x] done\n",
+    );
+    dir.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+    dir.write("repo/.tracker.yml", "rules:\n  mojibake: warning\n");
+    dir.write("repo/stale.md", STALE);
+    dir.write("repo/docs/also-stale.md", STALE);
+    dir.write("repo/clean.md", CLEAN);
+    dir.write("repo/notes.txt", STALE);
+    std::os::unix::fs::symlink("../outside/plan.md", dir.0.join("repo/linked.md")).unwrap();
+    std::os::unix::fs::symlink("../outside", dir.0.join("repo/docs/out")).unwrap();
+    dir
+}
+
+#[test]
+fn fix_writes_only_the_files_it_fixes_and_leaves_no_temporary_file() {
+    let dir = layout();
+    let repo = dir.0.join("repo");
+    let before = snapshot(&dir.0);
+    let out = tracker(&repo, &["fix", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = snapshot(&dir.0);
+    assert_eq!(
+        changed(&before, &after),
+        [
+            PathBuf::from("repo/docs/also-stale.md"),
+            PathBuf::from("repo/stale.md")
+        ]
+    );
+    for fixed in ["repo/stale.md", "repo/docs/also-stale.md"] {
+        assert_eq!(std::fs::read_to_string(dir.0.join(fixed)).unwrap(), FIXED);
+    }
+    // The symlinks lead out of the walked tree: their targets are neither read nor written.
+    assert_eq!(
+        std::fs::read_to_string(dir.0.join("outside/plan.md")).unwrap(),
+        STALE
+    );
+}
+
+#[test]
+fn reading_commands_write_nothing() {
+    let dir = layout();
+    let repo = dir.0.join("repo");
+    let before = snapshot(&dir.0);
+    for args in [
+        &["check", "."][..],
+        &["fix", "--diff", "."],
+        &["graph", "."],
+        &["status", "."],
+        &["check", "stale.md"],
+        &["fix", "--diff", "linked.md"],
+    ] {
+        let out = tracker(&repo, args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            changed(&before, &snapshot(&dir.0)),
+            Vec::<PathBuf>::new(),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn walking_does_not_follow_symlinks_out_of_the_tree() {
+    let dir = layout();
+    let out = tracker(&dir.0.join("repo"), &["check", "--format", "concise", "."]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("stale.md:3:"), "{stdout}");
+    assert!(!stdout.contains("linked.md"), "{stdout}");
+    assert!(!stdout.contains("out/"), "{stdout}");
+    assert!(stdout.contains("Checked 3 files"), "{stdout}");
+}
+
+#[test]
+fn references_and_links_do_not_reach_outside_the_repository() {
+    let dir = layout();
+    // A cross-file reference and a link to a tracker outside the repository: in a
+    // pre-commit run (one file named) the repository is read for context, and only it.
+    dir.write(
+        "repo/roadmap.md",
+        "# Roadmap\n\n## Milestone 1: Launch (2 days)\n\n**Depends on:** [far](../outside/other.md), Epic 09\n\n- [ ] Announce\n",
+    );
+    let out = tracker(&dir.0.join("repo"), &["graph", "roadmap.md"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("Far"), "{stdout}");
+    assert!(!stdout.contains("other.md"), "{stdout}");
+    // Epic 09 exists only outside: inside, it names nothing, and no file outside is reported.
+    let out = tracker(
+        &dir.0.join("repo"),
+        &["check", "--format", "concise", "roadmap.md"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("roadmap.md:5:45: TRK102 unknown-dependency `Epic 09` names no unit"),
+        "{stdout}"
+    );
+    assert!(!stdout.lines().any(|l| l.starts_with("..")), "{stdout}");
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+}
+
+#[test]
+fn nothing_is_executed() {
+    // The tool reads and writes files; it starts no process and runs no shell.
+    let mut stack = vec![common::root().join("src")];
+    let mut files = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            files += 1;
+            let text = std::fs::read_to_string(&path).expect("source");
+            for spawn in [
+                "process::Command",
+                "Command::new",
+                "libc::exec",
+                "posix_spawn",
+            ] {
+                assert!(!text.contains(spawn), "{}: {spawn}", path.display());
+            }
+        }
+    }
+    assert!(files > 20, "only {files} source files");
+}
