@@ -12,10 +12,9 @@ use crate::rules::{self, Rule};
 use crate::source::Span;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::parse::pattern::ascii(
         r"<!--\s*tracker-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->",
     )
-    .expect("valid regex")
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,8 +40,7 @@ impl Found {
 
 macro_rules! re {
     ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new($pattern).expect("valid regex"));
+        static $name: LazyLock<Regex> = LazyLock::new(|| super::pattern::ascii($pattern));
     };
 }
 
@@ -196,7 +195,7 @@ pub fn own_size(text: &str) -> Option<(String, u64)> {
 /// A placeholder such as `[31 more controllers...]`.
 pub fn placeholder(text: &str) -> Option<u64> {
     static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\W*\[?\s*(\d+)\s+more\b").expect("valid regex"));
+        LazyLock::new(|| super::pattern::ascii(r"^\W*\[?\s*(\d+)\s+more\b"));
     RE.captures(text)?[1].parse().ok()
 }
 

@@ -11,7 +11,9 @@ use crate::model::{Declarer, DepDecl, Direction, ROOT, UnitIdx};
 
 /// `_Depends: 1.1, 1.2_` or `**Blocked By:** Task 2` inside a list entry.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s_*]*(depends(?:\s+on)?|dependencies|blocked\s+by|blocks)[\s_*]*:[\s_*]*(.*?)[\s_*]*$").expect("valid regex")
+    super::pattern::ascii(
+        r"(?i)^[\s_*]*(depends(?:\s+on)?|dependencies|blocked\s+by|blocks)[\s_*]*:[\s_*]*(.*?)[\s_*]*$",
+    )
 });
 
 impl Builder<'_> {

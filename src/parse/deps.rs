@@ -11,8 +11,7 @@ use crate::vocab::Calendar;
 
 macro_rules! re {
     ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new($pattern).expect("valid regex"));
+        static $name: LazyLock<Regex> = LazyLock::new(|| super::pattern::ascii($pattern));
     };
 }
 

@@ -51,23 +51,22 @@ const MEASURES: &[&str] = &[
 ];
 
 static LEADING_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::ascii(
         r"(?i)^(phase|epic|task|sub[- ]?task|story|milestone|step|stage|sprint|week|feature|module|part|ticket)\s+#?(\d+(?:\.\d+)*)\b(?:[^-–\d]|$)",
     )
-    .expect("valid regex")
 });
 static LEADING_SHORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([ET])(\d{1,4})\b(?:[^-–\d]|$)").expect("valid regex"));
+    LazyLock::new(|| super::pattern::ascii(r"^([ET])(\d{1,4})\b(?:[^-–\d]|$)"));
 static LEADING_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d+(?:\.\d+)+|\d+)(?:\*\*|__)?(?:[.:)](?:\s|$)|\s*$)|^(\d+\.\d+(?:\.\d+)*)\s")
-        .expect("valid regex")
+    super::pattern::ascii(
+        r"^(\d+(?:\.\d+)+|\d+)(?:\*\*|__)?(?:[.:)](?:\s|$)|\s*$)|^(\d+\.\d+(?:\.\d+)*)\s",
+    )
 });
 /// An id mentioned anywhere in a line: `Phase 3`, `Task 2.1`, `E07`.
 static ID_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::pattern::ascii(
         r"(?i)\b(phase|epic|task|sub[- ]?task|story|milestone|sprint|feature)\s+#?(\d+(?:\.\d+)*)\b|\b(?-i:([ET])(\d{1,4}))\b",
     )
-    .expect("valid regex")
 });
 
 /// The singular, lower-case form of a noun: `Sub-tasks` → `sub-task`, `stories` → `story`.

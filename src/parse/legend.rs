@@ -12,8 +12,7 @@ use crate::source::SourceFile;
 use crate::vocab::{Vocab, phrase_state};
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$")
-        .expect("valid regex")
+    super::pattern::ascii(r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$")
 });
 
 /// Reads the legend, and the start lines of the lists that hold it (they are not work).

@@ -14,7 +14,7 @@ use super::text::{self, is_optional, mask_code, plain};
 use crate::model::{Site, Subject, Unit, UnitIdx, UnitKind};
 
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)").expect("valid regex"));
+    LazyLock::new(|| super::pattern::ascii(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)"));
 
 impl Builder<'_> {
     /// Walks a list. Items become children of `parent_item`, or of `container` at the top.

@@ -11,6 +11,7 @@ mod ids;
 mod legend;
 mod list;
 mod paragraph;
+pub(crate) mod pattern;
 mod table;
 mod text;
 

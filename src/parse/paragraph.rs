@@ -15,21 +15,20 @@ use crate::vocab::{phrase_state, word_at};
 
 /// `**Label:** value`, `**Label**: value` or `Label: value`.
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$")
-        .expect("valid regex")
+    super::pattern::ascii(
+        r"^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$",
+    )
 });
 static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:overall |current |project |phase |epic |task )?status$")
-        .expect("valid regex")
+    super::pattern::ascii(r"(?i)^(?:overall |current |project |phase |epic |task )?status$")
 });
 static PROGRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$")
-        .expect("valid regex")
+    super::pattern::ascii(r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$")
 });
 static OVERALL_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:overall|project)\b").expect("valid regex"));
+    LazyLock::new(|| super::pattern::ascii(r"(?i)^(?:overall|project)\b"));
 static BOLD_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$").expect("valid regex"));
+    LazyLock::new(|| super::pattern::ascii(r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$"));
 
 impl Builder<'_> {
     pub(crate) fn paragraph<'n>(
