@@ -210,3 +210,36 @@ fn nothing_is_executed() {
     }
     assert!(files > 20, "only {files} source files");
 }
+
+#[test]
+fn a_link_to_a_file_the_walk_finds_is_checked_and_fixed_once() {
+    let dir = Dir::new("dup-link");
+    dir.write(".git/HEAD", "ref: refs/heads/main\n");
+    dir.write("a.md", STALE);
+    dir.write(".hidden.md", STALE);
+    let link = |target: &str, name: &str| {
+        std::fs::create_dir_all(dir.0.join(name).parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, dir.0.join(name)).unwrap();
+    };
+    link("a.md", "b.md");
+    link("../a.md", "sub/c.md");
+    // Two links to a file the walk skips (hidden): it is taken once, by the first link.
+    link(".hidden.md", "d.md");
+    link(".hidden.md", "e.md");
+    let out = tracker(&dir.0, &["check", "--format", "concise", "."]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.starts_with("a.md:3:"), "{stdout}");
+    assert!(stdout.contains("\nd.md:3:"), "{stdout}");
+    assert!(stdout.contains("Checked 2 files"), "{stdout}");
+    let out = tracker(&dir.0, &["fix", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in ["a.md", ".hidden.md"] {
+        assert_eq!(std::fs::read_to_string(dir.0.join(file)).unwrap(), FIXED);
+    }
+}
