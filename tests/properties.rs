@@ -149,15 +149,8 @@ fn check_never_panics_and_its_json_parses_on_cut_documents() {
 
 /// A deterministic stream of bytes (xorshift), for generated graphs.
 fn bytes(seed: u64, len: usize) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
+    let mut rng = common::Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    (0..len).map(|_| (rng.next() >> 24) as u8).collect()
 }
 
 #[test]

@@ -2,22 +2,10 @@
 //! and table pipes spliced in, spans cut, text truncated), is parsed, checked and rendered.
 
 mod common;
+#[path = "common/props.rs"]
+mod props;
 
 use std::path::Path;
-
-use tracker::report::{self, Format, Report};
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 as usize
-    }
-}
 
 const PIECES: &[&str] = &[
     "🟢",
@@ -63,7 +51,7 @@ fn fixtures() -> Vec<String> {
     texts
 }
 
-fn mutate(text: &mut String, rng: &mut Rng) {
+fn mutate(text: &mut String, rng: &mut common::Rng) {
     for _ in 0..=rng.next() % 12 {
         let mut at = rng.next() % (text.len() + 1);
         while !text.is_char_boundary(at) {
@@ -86,20 +74,11 @@ fn mutate(text: &mut String, rng: &mut Rng) {
 #[test]
 fn mutated_fixtures_never_panic() {
     let texts = fixtures();
-    let mut rng = Rng(0x5eed);
+    let mut rng = common::Rng(0x5eed);
     for round in 0..600 {
         let mut text = texts[round % texts.len()].clone();
         mutate(&mut text, &mut rng);
-        let file = common::check_text(Path::new("mutated.md"), text);
-        let report = Report {
-            files: vec![file],
-            errors: Vec::new(),
-            fixes: None,
-        };
-        for format in [Format::Human, Format::Json, Format::Github] {
-            report::render(&report, format, true, &mut Vec::new(), &mut Vec::new())
-                .expect("render to memory");
-        }
+        props::check_renders(&text);
     }
 }
 

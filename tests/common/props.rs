@@ -19,8 +19,8 @@ fn source(text: &str) -> SourceFile {
     SourceFile::new(Path::new("t.md"), text.to_string())
 }
 
-/// Checks `text` and renders the findings in every format: nothing panics, and the JSON and
-/// SARIF outputs parse as JSON. Returns the number of findings.
+/// Checks `text` and renders the findings in every format, with and without colour: nothing
+/// panics, and the JSON and SARIF outputs parse as JSON. Returns the number of findings.
 pub fn check_renders(text: &str) -> usize {
     let vocab = Vocab::default();
     let doc = parse(source(text), &vocab);
@@ -41,6 +41,7 @@ pub fn check_renders(text: &str) -> usize {
         Format::Sarif,
     ] {
         let (mut out, mut err) = (Vec::new(), Vec::new());
+        render(&report, format, true, &mut Vec::new(), &mut err).expect("rendering in colour");
         render(&report, format, false, &mut out, &mut err).expect("rendering to memory");
         if matches!(format, Format::Json | Format::Sarif)
             && let Err(e) = serde_json::from_slice::<serde_json::Value>(&out)
