@@ -4,15 +4,13 @@
 //! byte spans in the file (`base` is the line's offset). Where a claim may stand is decided
 //! by the caller; these functions only read figures.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use regex::{Captures, Regex};
-
 use super::ids::{is_measure, is_work_noun, kind_of, singular};
+use super::{figures, scan};
 use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
-use crate::source::Span;
+use crate::source::Span as ByteSpan;
 use crate::vocab::{self, State};
+use figures::Span;
+use std::collections::HashSet;
 
 /// A claim found in a line, before its subject is resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +23,12 @@ pub struct Found {
 
 impl Found {
     /// A declared status: words, a marker, or both.
-    pub fn status(state: State, words: Option<Span>, marker: Option<Marker>, at: usize) -> Self {
+    pub fn status(
+        state: State,
+        words: Option<ByteSpan>,
+        marker: Option<Marker>,
+        at: usize,
+    ) -> Self {
         Found {
             kind: ClaimKind::Status {
                 state,
@@ -38,80 +41,20 @@ impl Found {
     }
 }
 
-macro_rules! re {
-    ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| super::pattern::ascii($pattern));
-    };
-}
-
-const NOUN: &str = r"([A-Za-z][A-Za-z-]*)";
-re!(
-    COUNT_PAREN,
-    &format!(r"\(\s*(?:\*\*)?(\d+)\s*/\s*(\d+)\b(?:\s+{NOUN})?")
-);
-re!(
-    COUNT_AFTER_PERCENT,
-    &format!(r"%\s*(?:\*\*)?\s*[-–—]\s*(?:\*\*)?\s*(\d+)\s*/\s*(\d+)\b(?:\s+{NOUN})?")
-);
-re!(
-    COUNT_OF,
-    &format!(
-        r"(?i)\b(\d+)\s+of\s+(\d+)\s+{NOUN}\s+(?:are\s+|is\s+)?(?:complete|completed|done|finished)\b"
-    )
-);
-re!(SIZE_PAREN, &format!(r"\(\s*(\d+)\s+{NOUN}\s*\)"));
-re!(
-    SIZE_ACROSS,
-    &format!(r"(?i)\(\s*(\d+)\s+{NOUN}\s+(?:across|in|over)\s+(\d+)\s+{NOUN}\s*\)")
-);
-re!(
-    PERCENT_PAREN,
-    r"\(\s*(?:\*\*)?(~|≈|about\s+|approx\.?\s+)?(\d{1,3}(?:\.\d+)?)%\s*(?:\*\*)?\s*(?:\)|[-–—(])"
-);
-re!(
-    PERCENT_BEFORE_COUNT,
-    r"(~|≈)?(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+"
-);
-re!(
-    PERCENT_LEADING,
-    r"^\s*(?:\*\*)?\s*(~|≈|about\s+|approx\.?\s+)?(\d{1,3}(?:\.\d+)?)%"
-);
-re!(
-    TALLY_LABEL,
-    r"(?i)^(total|completed|complete|done|finished|in[ -]progress|not[ -]started|remaining)\b\s*(.*)$"
-);
-re!(
-    TALLY_VALUE,
-    r"^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\*\*)?\s*$"
-);
-re!(
-    PARTS_TOTAL,
-    r"(?i)\b(\d+)\s+((?:[a-z]+\s)?[a-z]+?)\s+total\b"
-);
-re!(
-    PLUS_PARTS,
-    r"\((\s*\d+\s+[A-Za-z-]+(?:\s*\+\s*\d+\s+[A-Za-z-]+)+\s*)\)"
-);
-re!(
-    NUMBER_NOUN,
-    r"(\d+)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)"
-);
-
-fn figure(c: &Captures, i: usize, base: usize) -> Option<Figure> {
-    let m = c.get(i)?;
+fn figure(text: &str, (start, end): Span, base: usize) -> Option<Figure> {
     Some(Figure {
-        value: m.as_str().parse().ok()?,
-        span: base + m.start()..base + m.end(),
+        value: text[start..end].parse().ok()?,
+        span: base + start..base + end,
     })
 }
 
-fn percent(c: &Captures, i: usize, base: usize) -> Option<Percent> {
-    let m = c.get(i)?;
-    let decimals = m.as_str().split_once('.').map_or(0, |(_, d)| d.len() as u8);
+fn percent(text: &str, (start, end): Span, base: usize) -> Option<Percent> {
+    let written = &text[start..end];
+    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len() as u8);
     Some(Percent {
-        value: m.as_str().parse().ok()?,
+        value: written.parse().ok()?,
         decimals,
-        span: base + m.start()..base + m.end(),
+        span: base + start..base + end,
     })
 }
 
@@ -122,28 +65,32 @@ fn countable(noun: Option<&str>) -> bool {
 /// `(3/8 tasks)`, `100% - 12/12 sub-tasks`, `3 of 8 phases complete`.
 pub fn counts(text: &str, base: usize) -> Vec<Found> {
     let mut out = Vec::new();
-    // Two patterns can read the same figure; a set keeps a line of many figures linear.
+    if !text.contains('/') && !scan::contains_ci(text, "of") {
+        return out;
+    }
+    // Two forms can read the same figure; a set keeps a line of many figures linear.
     let mut seen = HashSet::new();
-    for re in [&*COUNT_PAREN, &*COUNT_AFTER_PERCENT, &*COUNT_OF] {
-        for c in re.captures_iter(text) {
-            let (Some(done), Some(total)) = (figure(&c, 1, base), figure(&c, 2, base)) else {
-                continue;
-            };
-            let noun = c.get(3).map(|m| m.as_str());
-            if done.value > total.value || total.value == 0 || !countable(noun) {
-                continue;
-            }
-            if !seen.insert(done.span.start) {
-                continue;
-            }
-            let at = c.get(0).map_or(0, |m| m.start());
-            let noun = noun.map(singular);
-            out.push(Found {
-                kind: ClaimKind::Count { done, total, noun },
-                approx: false,
-                at,
-            });
+    let found = figures::count_paren(text)
+        .chain(figures::count_after_percent(text))
+        .chain(figures::count_of(text));
+    for (at, m) in found {
+        let (Some(done), Some(total)) = (figure(text, m.done, base), figure(text, m.total, base))
+        else {
+            continue;
+        };
+        let noun = m.noun.map(|(s, e)| &text[s..e]);
+        if done.value > total.value || total.value == 0 || !countable(noun) {
+            continue;
         }
+        if !seen.insert(done.span.start) {
+            continue;
+        }
+        let noun = noun.map(singular);
+        out.push(Found {
+            kind: ClaimKind::Count { done, total, noun },
+            approx: false,
+            at,
+        });
     }
     out
 }
@@ -151,30 +98,33 @@ pub fn counts(text: &str, base: usize) -> Vec<Found> {
 /// `(3 sub-tasks)`, `(22 Epics Across 7 Phases)`, in nouns that count work.
 pub fn sizes(text: &str, base: usize) -> Vec<Found> {
     let mut out = Vec::new();
-    for c in SIZE_ACROSS.captures_iter(text) {
-        let at = c.get(0).map_or(0, |m| m.start());
-        for (n, noun) in [(1, 2), (3, 4)] {
-            push_size(&mut out, &c, n, noun, base, at);
+    if !text.contains('(') {
+        return out;
+    }
+    for (at, pair) in figures::size_across(text) {
+        for (n, noun) in pair {
+            push_size(&mut out, text, n, noun, base, at);
         }
     }
     if out.is_empty() {
-        for c in SIZE_PAREN.captures_iter(text) {
-            push_size(&mut out, &c, 1, 2, base, c.get(0).map_or(0, |m| m.start()));
+        for (at, (n, noun)) in figures::size_paren(text) {
+            push_size(&mut out, text, n, noun, base, at);
         }
     }
     out
 }
 
-fn push_size(out: &mut Vec<Found>, c: &Captures, n: usize, noun: usize, base: usize, at: usize) {
-    let (Some(total), Some(noun)) = (figure(c, n, base), c.get(noun)) else {
+fn push_size(out: &mut Vec<Found>, text: &str, n: Span, noun: Span, base: usize, at: usize) {
+    let Some(total) = figure(text, n, base) else {
         return;
     };
+    let noun = &text[noun.0..noun.1];
     // `(2 weeks)` is an estimate, even though `Week 2` can name a unit.
-    let counts_work = is_work_noun(noun.as_str()) || kind_of(noun.as_str()).is_some();
-    if counts_work && !is_measure(noun.as_str()) {
+    let counts_work = is_work_noun(noun) || kind_of(noun).is_some();
+    if counts_work && !is_measure(noun) {
         let kind = ClaimKind::Size {
             total,
-            noun: singular(noun.as_str()),
+            noun: singular(noun),
             list_len: None,
         };
         out.push(Found {
@@ -187,37 +137,36 @@ fn push_size(out: &mut Vec<Found>, c: &Captures, n: usize, noun: usize, base: us
 
 /// An item's own size in any noun: `**Automation** (5 models)`.
 pub fn own_size(text: &str) -> Option<(String, u64)> {
-    let c = SIZE_PAREN.captures(text)?;
-    let noun = c.get(2)?.as_str();
-    (!is_measure(noun)).then(|| Some((singular(noun), c[1].parse().ok()?)))?
+    let (_, ((ns, ne), (ws, we))) = figures::size_paren(text).next()?;
+    let noun = &text[ws..we];
+    (!is_measure(noun)).then(|| Some((singular(noun), text[ns..ne].parse().ok()?)))?
 }
 
 /// A placeholder such as `[31 more controllers...]`.
 pub fn placeholder(text: &str) -> Option<u64> {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| super::pattern::ascii(r"^\W*\[?\s*(\d+)\s+more\b"));
-    RE.captures(text)?[1].parse().ok()
+    let (s, e) = figures::placeholder(text)?;
+    text[s..e].parse().ok()
 }
 
 /// Percentages that stand beside a unit: `(0%)`, `(100% - 12/12 ...)`, `0% (0/9 ...)`.
 pub fn percents(text: &str, base: usize) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    if !text.contains('%') {
+        return out;
+    }
     let mut seen = HashSet::new();
-    for re in [&*PERCENT_PAREN, &*PERCENT_BEFORE_COUNT] {
-        for c in re.captures_iter(text) {
-            let Some(p) = percent(&c, 2, base) else {
-                continue;
-            };
-            if !seen.insert(p.span.start) {
-                continue;
-            }
-            let at = c.get(0).map_or(0, |m| m.start());
-            out.push(Found {
-                kind: ClaimKind::Percent { percent: p },
-                approx: c.get(1).is_some(),
-                at,
-            });
+    for (at, m) in figures::percent_paren(text).chain(figures::percent_before_count(text)) {
+        let Some(p) = percent(text, m.figure, base) else {
+            continue;
+        };
+        if !seen.insert(p.span.start) {
+            continue;
         }
+        out.push(Found {
+            kind: ClaimKind::Percent { percent: p },
+            approx: m.approx.is_some(),
+            at,
+        });
     }
     out
 }
@@ -226,8 +175,8 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
 /// A percentage whose own words give its basis (`5% (Planning & Documentation Complete)`)
 /// speaks of something no reading resolves, so it is not a claim.
 pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
-    let c = PERCENT_LEADING.captures(text)?;
-    let after = text[c.get(0)?.end()..].trim_start_matches(['*', ' ']);
+    let (end, m) = figures::leading_percent(text)?;
+    let after = text[end..].trim_start_matches(['*', ' ']);
     if after.starts_with('(')
         && !after[1..]
             .trim_start()
@@ -235,18 +184,42 @@ pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
     {
         return None;
     }
-    let p = percent(&c, 2, base)?;
+    let p = percent(text, m.figure, base)?;
     Some(Found {
         kind: ClaimKind::Percent { percent: p },
-        approx: c.get(1).is_some(),
+        approx: m.approx.is_some(),
         at: 0,
+    })
+}
+
+/// The words a tally's label starts with, and what each declares.
+const TALLIES: &[(&str, Tally)] = &[
+    ("total", Tally::Total),
+    ("completed", Tally::Done),
+    ("complete", Tally::Done),
+    ("done", Tally::Done),
+    ("finished", Tally::Done),
+    ("in progress", Tally::InProgress),
+    ("in-progress", Tally::InProgress),
+    ("not started", Tally::NotStarted),
+    ("not-started", Tally::NotStarted),
+    ("remaining", Tally::NotStarted),
+];
+
+/// `(?i)^(total|completed|...|remaining)\b\s*(.*)$`: the tally a label declares and the
+/// noun text after it.
+fn tally_label(label: &str) -> Option<(Tally, &str)> {
+    TALLIES.iter().find_map(|(word, tally)| {
+        let mut c = scan::Cursor::new(label, 0);
+        let hit = c.lit_ci(word) && c.boundary() && !label.contains('\n');
+        hit.then(|| (*tally, &label[c.spaces().at..]))
     })
 }
 
 /// A `Total / Completed / In Progress / Not Started [noun]` field and its value.
 pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
-    let l = TALLY_LABEL.captures(label.trim())?;
-    let noun_text = l[2].trim();
+    let (tally, noun_text) = tally_label(label.trim())?;
+    let noun_text = noun_text.trim();
     let noun = if noun_text.is_empty() {
         None
     } else if is_work_noun(noun_text) || kind_of(noun_text).is_some() {
@@ -254,15 +227,9 @@ pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
     } else {
         return None;
     };
-    let tally = match l[1].to_ascii_lowercase().replace('-', " ").as_str() {
-        "total" => Tally::Total,
-        "in progress" => Tally::InProgress,
-        "not started" | "remaining" => Tally::NotStarted,
-        _ => Tally::Done,
-    };
-    let v = TALLY_VALUE.captures(value)?;
-    let figure = figure(&v, 1, value_base)?;
-    let optional = self::figure(&v, 2, value_base);
+    let (n, optional) = figures::tally_value(value)?;
+    let figure = figure(value, n, value_base)?;
+    let optional = optional.and_then(|o| self::figure(value, o, value_base));
     Some(Found {
         kind: ClaimKind::Tally {
             tally,
@@ -277,38 +244,40 @@ pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
 
 /// `532 unit tests total`: the figure and its noun; the parts come from the list after it.
 pub fn parts_total(text: &str, base: usize) -> Option<(Figure, String, usize)> {
-    let c = PARTS_TOTAL.captures(text)?;
-    Some((figure(&c, 1, base)?, singular(&c[2]), c.get(0)?.start()))
+    let (at, (n, (ws, we))) = figures::parts_total(text)?;
+    Some((figure(text, n, base)?, singular(&text[ws..we]), at))
 }
 
 /// The first `N noun` in a list entry, when its noun is `noun`.
 pub fn part_of(entry: &str, noun: &str) -> Option<u64> {
-    let c = NUMBER_NOUN.captures(entry)?;
-    let found = singular(&c[2]);
-    (found == noun || found.starts_with(&format!("{noun} "))).then(|| c[1].parse().ok())?
+    let (_, ((ns, ne), (ws, we))) = figures::number_noun(entry).next()?;
+    let found = singular(&entry[ws..we]);
+    (found == noun || found.starts_with(&format!("{noun} "))).then(|| entry[ns..ne].parse().ok())?
 }
 
 /// `20 tests (17 unit + 3 integration)`: a figure and the parts added with `+`.
 pub fn plus_parts(text: &str, base: usize) -> Vec<Found> {
     let mut out = Vec::new();
-    for c in PLUS_PARTS.captures_iter(text) {
-        let Some(open) = c.get(0) else { continue };
-        let before = &text[..open.start()];
-        let Some(total) = NUMBER_NOUN.captures_iter(before).last() else {
+    if !text.contains('+') {
+        return out;
+    }
+    for (open, (is, ie)) in figures::plus_parts(text) {
+        let before = &text[..open];
+        let Some((start, (n, (ws, we)))) = figures::number_noun(before).last() else {
             continue;
         };
-        let Some(whole) = total.get(0) else { continue };
-        if before[whole.end()..].len() > 30 || before[whole.end()..].contains([')', '(']) {
+        let whole_end = we;
+        if before[whole_end..].len() > 30 || before[whole_end..].contains([')', '(']) {
             continue;
         }
-        let parts: Vec<u64> = c[1]
+        let parts: Vec<u64> = text[is..ie]
             .split('+')
             .filter_map(|p| p.split_whitespace().next()?.parse().ok())
             .collect();
-        let Some(figure) = figure(&total, 1, base) else {
+        let Some(figure) = figure(text, n, base) else {
             continue;
         };
-        let what = total[2]
+        let what = text[ws..we]
             .split_whitespace()
             .next()
             .unwrap_or_default()
@@ -320,7 +289,7 @@ pub fn plus_parts(text: &str, base: usize) -> Vec<Found> {
                 what,
             },
             approx: false,
-            at: whole.start(),
+            at: start,
         });
     }
     out
@@ -333,7 +302,7 @@ pub fn status_value(
     base: usize,
     vocab: &vocab::Vocab,
     legend: &crate::model::Legend,
-) -> Option<(State, Option<Span>, Option<crate::model::Marker>)> {
+) -> Option<(State, Option<ByteSpan>, Option<crate::model::Marker>)> {
     let mut pos = super::text::emphasis_len(text);
     let mut marker = None;
     if let Some((state, len, _)) = super::text::checkbox(&text[pos..]) {

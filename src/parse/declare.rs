@@ -1,20 +1,49 @@
 //! Dependency declarations, durations and critical paths, as the builder meets them.
 
-use std::sync::LazyLock;
-
 use comrak::nodes::AstNode;
-use regex::Regex;
 
 use super::Builder;
 use super::deps::{self, after_critical_label, chain, dependency_label, references};
+use super::scan::{Cursor, is_space};
 use crate::model::{Declarer, DepDecl, Direction, ROOT, UnitIdx};
 
-/// `_Depends: 1.1, 1.2_` or `**Blocked By:** Task 2` inside a list entry.
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(
-        r"(?i)^[\s_*]*(depends(?:\s+on)?|dependencies|blocked\s+by|blocks)[\s_*]*:[\s_*]*(.*?)[\s_*]*$",
-    )
-});
+/// `_Depends: 1.1, 1.2_` or `**Blocked By:** Task 2` inside a list entry: the label's and
+/// the value's spans. As the pattern
+/// `(?i)^[\s_*]*(depends(?:\s+on)?|dependencies|blocked\s+by|blocks)[\s_*]*:[\s_*]*(.*?)[\s_*]*$`.
+fn inline(text: &str) -> Option<((usize, usize), (usize, usize))> {
+    let decoration = |b: u8| is_space(b) || b == b'_' || b == b'*';
+    let skip = |c: &mut Cursor| {
+        while c.peek().is_some_and(decoration) {
+            c.at += 1;
+        }
+    };
+    let mut c = Cursor::new(text, 0);
+    skip(&mut c);
+    let from = c.at;
+    let label_end = |mut c: Cursor| -> Option<usize> {
+        if c.lit_ci("depends") {
+            let mut on = c;
+            if on.spaces1() && on.lit_ci("on") {
+                return Some(on.at);
+            }
+            return Some(c.at);
+        }
+        if c.lit_ci("dependencies") || c.lit_ci("blocks") {
+            return Some(c.at);
+        }
+        (c.lit_ci("blocked") && c.spaces1() && c.lit_ci("by")).then_some(c.at)
+    };
+    let end = label_end(c)?;
+    let mut v = Cursor { s: c.s, at: end };
+    skip(&mut v);
+    if !v.byte(b':') {
+        return None;
+    }
+    skip(&mut v);
+    let value = &text[v.at..];
+    let trimmed = value.trim_end_matches(|ch: char| ch.is_ascii() && decoration(ch as u8));
+    (!text.contains('\n')).then_some(((from, end), (v.at, v.at + trimmed.len())))
+}
 
 impl Builder<'_> {
     /// A dependency field: its value, or the entries of the list right after it.
@@ -55,14 +84,13 @@ impl Builder<'_> {
         line: usize,
         declarer: UnitIdx,
     ) -> bool {
-        let Some(c) = INLINE.captures(masked) else {
+        let Some(((ls, le), (vs, ve))) = inline(masked) else {
             return false;
         };
-        let (label, value) = (c.get(1).expect("label"), c.get(2).expect("value"));
-        let Some(direction) = dependency_label(label.as_str()) else {
+        let Some(direction) = dependency_label(&masked[ls..le]) else {
             return false;
         };
-        let refs = references(value.as_str(), base + value.start(), None);
+        let refs = references(&masked[vs..ve], base + vs, None);
         self.dependencies.push(DepDecl {
             declarers: vec![Declarer::Unit(declarer)],
             direction,
@@ -155,5 +183,39 @@ fn scalar(v: &serde_yaml::Value) -> Option<String> {
         serde_yaml::Value::String(s) => Some(s.clone()),
         serde_yaml::Value::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn inline_declarations_as_the_pattern() {
+        let slots: &[&[&str]] = &[
+            &["", "_", "**", " ", "* "],
+            &[
+                "Depends",
+                "depends on",
+                "Dependencies",
+                "Blocked By",
+                "blocked  by",
+                "Blocks",
+                "depend",
+                "Depends  on",
+            ],
+            &["", "**", " ", "_"],
+            &[":", "", "::"],
+            &["", " ", "**", "_ "],
+            &["1.1, 1.2", "Task 2", "", "x_y"],
+            &["", "_", " **", "  "],
+        ];
+        crate::parse::scan::oracle::agree(
+            r"(?i)^[\s_*]*(depends(?:\s+on)?|dependencies|blocked\s+by|blocks)[\s_*]*:[\s_*]*(.*?)[\s_*]*$",
+            slots,
+            51,
+            |re, l| {
+                crate::parse::scan::oracle::groups(re, l).map(|g| (g[1].unwrap(), g[2].unwrap()))
+            },
+            super::inline,
+        );
     }
 }

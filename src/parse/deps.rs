@@ -1,50 +1,256 @@
 //! Dependencies, durations and declared critical paths (SPEC section 5).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::figures;
 use super::ids::{kind_of, normalize_number};
+use super::scan::{Cursor, boundary, is_space, is_word};
 use crate::model::{Duration, Reference, Target, TimeUnit, UnitId};
 use crate::source::Span;
 use crate::vocab::Calendar;
 
-macro_rules! re {
-    ($name:ident, $pattern:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| super::pattern::ascii($pattern));
-    };
+type Pair = (usize, usize);
+
+/// `(\d+(?:\.\d+)?)`: a number with at most one decimal part.
+fn amount(c: &mut Cursor) -> Option<Pair> {
+    c.decimal(usize::MAX)
 }
 
-re!(
-    DURATION,
-    r"(?i)(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|h|days?|d|weeks?|wks?|w)\b"
-);
-re!(
-    ATOM,
-    r"(?i)\b(?:(phase|epic|task|sub-?task|story|milestone|sprint|feature|step)s?\s+#?|((?-i)[ET]))?(\d+(?:\.\d+)*)(?:\s*[-–]\s*(?:(?-i)[ET])?(\d+(?:\.\d+)*))?\b"
-);
-re!(
-    ALL_PREVIOUS,
-    r"(?i)^\W*all\s+(?:(?:previous|prior|earlier)\s+(\w+)|complete\b|done\b)"
-);
-re!(LINK, r"\]\(([^)\s]+\.(?:md|markdown))(?:#[^)]*)?\)");
-re!(
-    DEP_LABEL,
-    r"(?i)^(dependencies|dependency|depends on|depends|blocked by|blocks|waiting on|prerequisites)$"
-);
-re!(
-    DURATION_LABEL,
-    r"(?i)^(estimated time|estimate|est\.? time|duration|effort)$"
-);
-re!(CRITICAL_LABEL, r"(?i)^\W*critical path\W*");
-re!(TOTAL, r"(?i)\(\s*total\s*:\s*([^)]*)\)");
+/// Time units in the order they are tried, with whether a plural `s` may follow.
+const TIME_UNITS: &[(&str, bool)] = &[
+    ("hour", true),
+    ("hr", true),
+    ("h", false),
+    ("day", true),
+    ("d", false),
+    ("week", true),
+    ("wk", true),
+    ("w", false),
+];
+
+/// `(?i)(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|h|days?|d|weeks?|wks?|w)\b`:
+/// the whole span, the figures and the unit word.
+fn find_duration(text: &str) -> Option<(Pair, Pair, Option<Pair>, Pair)> {
+    let starts =
+        |s: &[u8], i: usize| s[i].is_ascii_digit() && (i == 0 || !s[i - 1].is_ascii_digit());
+    figures::find_all(text, starts, |t, i| {
+        let mut c = Cursor::new(t, i);
+        let min = amount(&mut c)?;
+        let mut r = c;
+        if (r.spaces().byte(b'-') || r.lit("–"))
+            && let Some(max) = amount(r.spaces())
+            && let Some(unit) = time_unit(r.spaces())
+        {
+            return Some((unit.1, (min, Some(max), unit)));
+        }
+        let unit = time_unit(c.spaces())?;
+        Some((unit.1, (min, None, unit)))
+    })
+    .next()
+    .map(|(start, (min, max, unit))| ((start, unit.1), min, max, unit))
+}
+
+/// `(hours?|hrs?|h|days?|d|weeks?|wks?|w)\b`, any case.
+fn time_unit(c: &Cursor) -> Option<Pair> {
+    TIME_UNITS.iter().find_map(|&(word, plural)| {
+        let mut t = *c;
+        if !t.lit_ci(word) {
+            return None;
+        }
+        let mut s = t;
+        if plural && (s.byte(b's') || s.byte(b'S')) && s.boundary() {
+            return Some((c.at, s.at));
+        }
+        t.boundary().then_some((c.at, t.at))
+    })
+}
+
+/// Kind words a reference may start with; `s` may follow each.
+const ATOM_KINDS: &[&str] = &[
+    "phase",
+    "epic",
+    "task",
+    "subtask",
+    "sub-task",
+    "story",
+    "milestone",
+    "sprint",
+    "feature",
+    "step",
+];
+
+/// One reference in a declaration: where it ends, its kind word or letter, its number and
+/// the number a range runs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Atom {
+    kind: Option<Pair>,
+    number: Pair,
+    to: Option<Pair>,
+}
+
+/// `(\d+(?:\.\d+)*)(?:\s*[-–]\s*(?:[ET])?(\d+(?:\.\d+)*))?\b` from `c`.
+fn atom_number(c: &Cursor, kind: Option<Pair>) -> Option<(usize, Atom)> {
+    for end in c.dotted_ends() {
+        let number = (c.at, end);
+        let mut r = Cursor { s: c.s, at: end };
+        if r.spaces().byte(b'-') || r.lit("–") {
+            r.spaces();
+            let _ = r.byte(b'E') || r.byte(b'T');
+            for to_end in r.dotted_ends() {
+                if boundary(c.s, to_end) {
+                    let to = Some((r.at, to_end));
+                    return Some((to_end, Atom { kind, number, to }));
+                }
+            }
+        }
+        if boundary(c.s, end) {
+            return Some((
+                end,
+                Atom {
+                    kind,
+                    number,
+                    to: None,
+                },
+            ));
+        }
+    }
+    None
+}
+
+/// `(?i)\b(?:(phase|...|step)s?\s+#?|((?-i)[ET]))?(\d+(?:\.\d+)*)(?:\s*[-–]\s*(?:(?-i)[ET])?(\d+(?:\.\d+)*))?\b`.
+fn atom_at(text: &str, at: usize) -> Option<(usize, Atom)> {
+    let c = Cursor::new(text, at);
+    let mut k = c;
+    if let Some(i) = k.one_of_ci(ATOM_KINDS) {
+        let kind = Some((at, at + ATOM_KINDS[i].len()));
+        let mut plural = k;
+        let found = [
+            (plural.byte(b's') || plural.byte(b'S')).then_some(plural),
+            Some(k),
+        ];
+        for mut p in found.into_iter().flatten() {
+            if p.spaces1() {
+                p.byte(b'#');
+                if let Some(m) = atom_number(&p, kind) {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    let mut l = c;
+    if (l.byte(b'E') || l.byte(b'T'))
+        && let Some(m) = atom_number(&l, Some((at, at + 1)))
+    {
+        return Some(m);
+    }
+    atom_number(&c, None)
+}
+
+/// Every reference in `text`, left to right: where it starts and ends, and its parts.
+fn atom_matches(text: &str) -> impl Iterator<Item = (usize, (usize, Atom))> + '_ {
+    let starts = |s: &[u8], i: usize| is_word(s[i]) && boundary(s, i);
+    figures::find_all(text, starts, |t, i| {
+        atom_at(t, i).map(|(end, a)| (end, (end, a)))
+    })
+}
+
+/// `(?i)^\W*all\s+(?:(?:previous|prior|earlier)\s+(\w+)|complete\b|done\b)`: where the
+/// phrase ends and the kind word it names.
+fn all_previous(text: &str) -> Option<(usize, Option<Pair>)> {
+    let mut c = Cursor::new(text, 0);
+    while c.peek().is_some_and(|b| !is_word(b)) {
+        c.at += 1;
+    }
+    if !(c.lit_ci("all") && c.spaces1()) {
+        return None;
+    }
+    let mut p = c;
+    if p.one_of_ci(&["previous", "prior", "earlier"]).is_some() && p.spaces1() {
+        let from = p.at;
+        while p.peek().is_some_and(is_word) {
+            p.at += 1;
+        }
+        if p.at > from {
+            return Some((p.at, Some((from, p.at))));
+        }
+    }
+    ["complete", "done"].iter().find_map(|w| {
+        let mut t = c;
+        (t.lit_ci(w) && t.boundary()).then_some((t.at, None))
+    })
+}
+
+/// `\]\(([^)\s]+\.(?:md|markdown))(?:#[^)]*)?\)`: links to other Markdown files.
+fn links(text: &str) -> impl Iterator<Item = Pair> + '_ {
+    figures::find_all(
+        text,
+        |s, i| s[i..].starts_with(b"]("),
+        |t, i| {
+            let s = t.as_bytes();
+            let from = i + 2;
+            let run_end = from
+                + s[from..]
+                    .iter()
+                    .take_while(|&&b| b != b')' && !is_space(b))
+                    .count();
+            let close = t[run_end..].find(')').map(|j| run_end + j);
+            // The path is the longest run that ends in an extension the rest can follow.
+            (from + 1..run_end).rev().find_map(|k| {
+                let ext = [".md", ".markdown"].iter().find_map(|e| {
+                    let end = k + e.len();
+                    let fits = end <= run_end && s[k..].starts_with(e.as_bytes());
+                    let rest = fits.then(|| match s.get(end) {
+                        Some(b')') => Some(end + 1),
+                        Some(b'#') => close.map(|c| c + 1),
+                        _ => None,
+                    });
+                    rest.flatten().map(|after| (end, after))
+                })?;
+                Some((ext.1, (from, ext.0)))
+            })
+        },
+    )
+    .map(|(_, path)| path)
+}
+
+/// `(?i)^\W*critical path\W*`: where the text after the label starts.
+fn critical_label(line: &str) -> Option<usize> {
+    let mut c = Cursor::new(line, 0);
+    let skip = |c: &mut Cursor| {
+        while c.peek().is_some_and(|b| !is_word(b)) {
+            c.at += 1;
+        }
+    };
+    skip(&mut c);
+    if !c.lit_ci("critical path") {
+        return None;
+    }
+    skip(&mut c);
+    Some(c.at)
+}
+
+/// `(?i)\(\s*total\s*:\s*([^)]*)\)`: where `(Total: ...)` starts and the span inside.
+fn total(text: &str) -> Option<(usize, Pair)> {
+    figures::find_all(
+        text,
+        |s, i| s[i] == b'(',
+        |t, i| {
+            let mut c = Cursor::new(t, i + 1);
+            if !(c.spaces().lit_ci("total") && c.spaces().byte(b':')) {
+                return None;
+            }
+            let from = c.spaces().at;
+            let end = from + t[from..].find(')')?;
+            Some((end + 1, (from, end)))
+        },
+    )
+    .next()
+}
 
 /// A duration in the text, with the span of its figures and unit, and the unit word.
 pub fn duration(text: &str, base: usize, calendar: Calendar) -> Option<(Duration, Span, String)> {
-    let c = DURATION.captures(text)?;
-    let min: f64 = c[1].parse().ok()?;
-    let max: f64 = c.get(2).map_or(Some(min), |m| m.as_str().parse().ok())?;
-    let unit = c[3].to_lowercase();
+    let (whole, (a, b), to, (us, ue)) = find_duration(text)?;
+    let min: f64 = text[a..b].parse().ok()?;
+    let max: f64 = to.map_or(Some(min), |(a, b)| text[a..b].parse().ok())?;
+    let unit = text[us..ue].to_lowercase();
     let (hours, time_unit) = match unit.chars().next() {
         Some('h') => (1.0, TimeUnit::Hours),
         Some('d') => (calendar.hours_per_day, TimeUnit::Days),
@@ -53,14 +259,13 @@ pub fn duration(text: &str, base: usize, calendar: Calendar) -> Option<(Duration
             TimeUnit::Weeks,
         ),
     };
-    let whole = c.get(0)?;
     Some((
         Duration {
             min: min * hours,
             max: max * hours,
             unit: time_unit,
         },
-        base + whole.start()..base + whole.end(),
+        base + whole.0..base + whole.1,
         unit,
     ))
 }
@@ -68,8 +273,18 @@ pub fn duration(text: &str, base: usize, calendar: Calendar) -> Option<(Duration
 /// Whether a label names a dependency declaration, and which way it points.
 pub fn dependency_label(label: &str) -> Option<crate::model::Direction> {
     let label = label.trim().trim_end_matches(':').trim();
-    let c = DEP_LABEL.captures(label)?;
-    Some(if c[1].eq_ignore_ascii_case("blocks") {
+    const LABELS: [&str; 8] = [
+        "dependencies",
+        "dependency",
+        "depends on",
+        "depends",
+        "blocked by",
+        "blocks",
+        "waiting on",
+        "prerequisites",
+    ];
+    let word = LABELS.iter().find(|w| label.eq_ignore_ascii_case(w))?;
+    Some(if *word == "blocks" {
         crate::model::Direction::Blocks
     } else {
         crate::model::Direction::DependsOn
@@ -77,7 +292,17 @@ pub fn dependency_label(label: &str) -> Option<crate::model::Direction> {
 }
 
 pub fn is_duration_label(label: &str) -> bool {
-    DURATION_LABEL.is_match(label.trim().trim_end_matches(':').trim())
+    let label = label.trim().trim_end_matches(':').trim();
+    [
+        "estimated time",
+        "estimate",
+        "est. time",
+        "est time",
+        "duration",
+        "effort",
+    ]
+    .iter()
+    .any(|w| label.eq_ignore_ascii_case(w))
 }
 
 /// `None`, `-`, `N/A`, `None (final epic)`: no edge.
@@ -98,13 +323,12 @@ pub fn references(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Re
     if is_none(text) {
         return Vec::new();
     }
-    if let Some(c) = ALL_PREVIOUS.captures(text) {
-        let kind = c.get(1).and_then(|k| kind_of(k.as_str()));
-        let m = c.get(0).expect("match");
+    if let Some((end, word)) = all_previous(text) {
+        let kind = word.and_then(|(s, e)| kind_of(&text[s..e]));
         return vec![Reference {
             target: Target::AllPrevious(kind),
-            text: m.as_str().trim().to_string(),
-            span: base + m.start()..base + m.end(),
+            text: text[..end].trim().to_string(),
+            span: base..base + end,
         }];
     }
     let (outside, inside) = split_parentheses(text);
@@ -121,13 +345,10 @@ pub fn references(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Re
         .flat_map(|(s, e)| atoms(&text[*s..*e], base + s, default_kind))
         .collect();
     if refs.is_empty() {
-        refs.extend(LINK.captures_iter(text).filter_map(|c| {
-            let m = c.get(1)?;
-            Some(Reference {
-                target: Target::File(m.as_str().to_string()),
-                text: m.as_str().to_string(),
-                span: base + m.start()..base + m.end(),
-            })
+        refs.extend(links(text).map(|(s, e)| Reference {
+            target: Target::File(text[s..e].to_string()),
+            text: text[s..e].to_string(),
+            span: base + s..base + e,
         }));
     }
     refs
@@ -135,7 +356,13 @@ pub fn references(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Re
 
 /// Whether a text is nothing but ids and separators: `1.1, 1.2 and 1.3`.
 fn only_ids(text: &str) -> bool {
-    let rest = ATOM.replace_all(text, "");
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, (end, _)) in atom_matches(text) {
+        rest.push_str(&text[last..start]);
+        last = end;
+    }
+    rest.push_str(&text[last..]);
     rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '+' | '/'))
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
 }
@@ -178,18 +405,13 @@ fn split_parentheses(text: &str) -> (Vec<Range>, Vec<Range>) {
 fn atoms(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Reference> {
     let mut out = Vec::new();
     let mut kind: Option<String> = None;
-    for c in ATOM.captures_iter(text) {
-        let whole = c.get(0).expect("match");
-        let explicit = c.get(1).and_then(|k| kind_of(k.as_str())).or_else(|| {
-            c.get(2).map(|l| {
-                if l.as_str() == "E" {
-                    "epic".to_string()
-                } else {
-                    "task".to_string()
-                }
-            })
+    for (start, (end, atom)) in atom_matches(text) {
+        let explicit = atom.kind.and_then(|(s, e)| match &text[s..e] {
+            "E" => Some("epic".to_string()),
+            "T" => Some("task".to_string()),
+            word => kind_of(word),
         });
-        let number = &c[3];
+        let number = &text[atom.number.0..atom.number.1];
         if explicit.is_some() {
             kind = explicit;
         } else if kind.is_none() && !number.contains('.') && default_kind.is_none() {
@@ -200,15 +422,15 @@ fn atoms(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Reference> 
                 .then(|| default_kind.map(str::to_string))
                 .flatten()
         });
-        let span = base + whole.start()..base + whole.end();
-        for n in expand(number, c.get(4).map(|m| m.as_str())) {
+        let span = base + start..base + end;
+        for n in expand(number, atom.to.map(|(s, e)| &text[s..e])) {
             let target = Target::Id(UnitId {
                 kind: kind.clone(),
                 number: n,
             });
             out.push(Reference {
                 target,
-                text: whole.as_str().to_string(),
+                text: text[start..end].to_string(),
                 span: span.clone(),
             });
         }
@@ -253,7 +475,7 @@ pub fn chain(
     let mut steps = Vec::new();
     let mut kind: Option<String> = None;
     let mut offset = 0;
-    let total_at = TOTAL.find(text).map_or(text.len(), |m| m.start());
+    let total_at = total(text).map_or(text.len(), |(at, _)| at);
     for part in text[..total_at].split(arrow) {
         let refs = atoms(part, base + offset, kind.as_deref());
         if let Some(Reference {
@@ -271,10 +493,7 @@ pub fn chain(
         return None;
     }
     let span = steps[0].1.start..steps[steps.len() - 1].1.end;
-    let total = TOTAL.captures(text).and_then(|c| {
-        let inner = c.get(1)?;
-        duration(inner.as_str(), base + inner.start(), calendar)
-    });
+    let total = total(text).and_then(|(_, (s, e))| duration(&text[s..e], base + s, calendar));
     Some(crate::model::CriticalPathDecl {
         line: 0,
         steps,
@@ -286,7 +505,7 @@ pub fn chain(
 
 /// The text after a `Critical Path` label at the start of a line, if the line has one.
 pub fn after_critical_label(line: &str) -> Option<usize> {
-    CRITICAL_LABEL.find(line).map(|m| m.end())
+    critical_label(line)
 }
 
 #[cfg(test)]
@@ -301,6 +520,183 @@ mod tests {
                 other => format!("{other:?}"),
             })
             .collect()
+    }
+
+    use crate::parse::scan::oracle::{agree, all_groups, groups};
+
+    const SP: &[&str] = &["", " ", "  "];
+    const NUMBERS: &[&str] = &["1", "07", "1.2", "1.2.3", "12a", "", "1.", "3.5"];
+
+    #[test]
+    fn durations_as_the_pattern() {
+        let slots: &[&[&str]] = &[
+            &["", "x", "v", "1.", "(", "Total: "],
+            NUMBERS,
+            SP,
+            &["-", "–", "", "—", "to"],
+            SP,
+            &["3", "4.5", "", "x"],
+            SP,
+            &[
+                "days", "hours", "h", "d", "w", "wks", "Weeks", "hrs", "hourly", "dx", "HOURS",
+            ],
+            &["", " (4 hours)", "s", "_", ")"],
+        ];
+        agree(
+            r"(?i)(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|h|days?|d|weeks?|wks?|w)\b",
+            slots,
+            41,
+            |re, l| groups(re, l).map(|g| (g[0].unwrap(), g[1].unwrap(), g[2], g[3].unwrap())),
+            find_duration,
+        );
+    }
+
+    #[test]
+    fn references_as_the_pattern() {
+        let kinds: &[&str] = &[
+            "Epic",
+            "epics",
+            "Phase",
+            "TASK",
+            "subtask",
+            "Sub-tasks",
+            "story",
+            "Milestone",
+            "sprint",
+            "feature",
+            "step",
+            "E",
+            "T",
+            "e",
+            "",
+            "x",
+        ];
+        let slots: &[&[&str]] = &[
+            &["", "x", "All ", "(", ", "],
+            kinds,
+            &[" ", "", "  "],
+            &["", "#"],
+            NUMBERS,
+            SP,
+            &["-", "–", "", ", "],
+            SP,
+            &["", "E", "T"],
+            &["10", "1.4", "", "x"],
+            &["", " and ", ", ", "a", "_", "é"],
+            kinds,
+            &[" 02", "03", ""],
+        ];
+        agree(
+            r"(?i)\b(?:(phase|epic|task|sub-?task|story|milestone|sprint|feature|step)s?\s+#?|((?-i)[ET]))?(\d+(?:\.\d+)*)(?:\s*[-–]\s*(?:(?-i)[ET])?(\d+(?:\.\d+)*))?\b",
+            slots,
+            42,
+            |re, l| {
+                all_groups(re, l)
+                    .into_iter()
+                    .map(|g| {
+                        (
+                            g[0].unwrap().0,
+                            g[0].unwrap().1,
+                            g[1].or(g[2]),
+                            g[3].unwrap(),
+                            g[4],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |l| {
+                atom_matches(l)
+                    .map(|(start, (end, a))| {
+                        // The kind word's span, without a plural `s`.
+                        (start, end, a.kind, a.number, a.to)
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+    }
+
+    #[test]
+    fn phrases_as_the_patterns() {
+        let all: &[&[&str]] = &[
+            &["", "*", " ", "(", "é"],
+            &["ALL", "all", "al", "x"],
+            &[" ", "", "  "],
+            &[
+                "previous",
+                "prior",
+                "Earlier",
+                "complete",
+                "done",
+                "completed",
+                "x",
+            ],
+            &[" ", ""],
+            &["epics", "", "phase_2", "é"],
+        ];
+        agree(
+            r"(?i)^\W*all\s+(?:(?:previous|prior|earlier)\s+(\w+)|complete\b|done\b)",
+            all,
+            43,
+            |re, l| groups(re, l).map(|g| (g[0].unwrap().1, g[1])),
+            all_previous,
+        );
+        let link: &[&[&str]] = &[
+            &["", "see [x", "]"],
+            &["](", "]", "("],
+            &["tasks/a", "a b", "", "é", "x)"],
+            &[".md", ".markdown", ".mdx", ".txt", ""],
+            &["", "#part", "#a b", ".md"],
+            &[")", "", " )"],
+            &["", " and [y](b.md)", ")"],
+        ];
+        agree(
+            r"\]\(([^)\s]+\.(?:md|markdown))(?:#[^)]*)?\)",
+            link,
+            44,
+            |re, l| {
+                all_groups(re, l)
+                    .into_iter()
+                    .map(|g| g[1].unwrap())
+                    .collect::<Vec<_>>()
+            },
+            |l| links(l).collect::<Vec<_>>(),
+        );
+        let critical: &[&[&str]] = &[
+            &["", "**", "## ", "🔥 ", "x"],
+            &[
+                "Critical Path",
+                "critical path",
+                "Critical  Path",
+                "critical",
+            ],
+            &["", ":**", ": ", " → ", "x"],
+            &["", "1.1 → 1.2"],
+        ];
+        agree(
+            r"(?i)^\W*critical path\W*",
+            critical,
+            45,
+            |re, l| re.find(l).map(|m| m.end()),
+            critical_label,
+        );
+        let totals: &[&[&str]] = &[
+            &["", "1.1 → 1.2 ", "("],
+            &["(", ""],
+            SP,
+            &["Total", "total", "TOTAL", "Totals"],
+            SP,
+            &[":", ""],
+            SP,
+            &["4.5-6.5 days", "", "(x"],
+            &[")", "", " )"],
+        ];
+        agree(
+            r"(?i)\(\s*total\s*:\s*([^)]*)\)",
+            totals,
+            46,
+            |re, l| groups(re, l).map(|g| (g[0].unwrap().0, g[1].unwrap())),
+            total,
+        );
     }
 
     #[test]

@@ -1,9 +1,6 @@
 //! Unit ids and nouns: `Epic 01`, `E01`, `Task 1.2`, `**1.1**:`, and how they normalise.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::scan::{Cursor, boundary, is_word};
 use crate::model::UnitId;
 
 /// Kind words that name units, singular and lower case.
@@ -50,24 +47,39 @@ const MEASURES: &[&str] = &[
     "kb", "mb", "gb", "x", "req", "point", "pt", "sp",
 ];
 
-static LEADING_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(
-        r"(?i)^(phase|epic|task|sub[- ]?task|story|milestone|step|stage|sprint|week|feature|module|part|ticket)\s+#?(\d+(?:\.\d+)*)\b(?:[^-–\d]|$)",
-    )
-});
-static LEADING_SHORT: LazyLock<Regex> =
-    LazyLock::new(|| super::pattern::ascii(r"^([ET])(\d{1,4})\b(?:[^-–\d]|$)"));
-static LEADING_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(
-        r"^(\d+(?:\.\d+)+|\d+)(?:\*\*|__)?(?:[.:)](?:\s|$)|\s*$)|^(\d+\.\d+(?:\.\d+)*)\s",
-    )
-});
-/// An id mentioned anywhere in a line: `Phase 3`, `Task 2.1`, `E07`.
-static ID_REF: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(
-        r"(?i)\b(phase|epic|task|sub[- ]?task|story|milestone|sprint|feature)\s+#?(\d+(?:\.\d+)*)\b|\b(?-i:([ET])(\d{1,4}))\b",
-    )
-});
+/// Kind words an id may start with (`Phase 3`), in the order they are tried.
+const LEADING_KINDS: &[&str] = &[
+    "phase",
+    "epic",
+    "task",
+    "sub-task",
+    "sub task",
+    "subtask",
+    "story",
+    "milestone",
+    "step",
+    "stage",
+    "sprint",
+    "week",
+    "feature",
+    "module",
+    "part",
+    "ticket",
+];
+
+/// Kind words an id mentioned anywhere in a line may have.
+const REF_KINDS: &[&str] = &[
+    "phase",
+    "epic",
+    "task",
+    "sub-task",
+    "sub task",
+    "subtask",
+    "story",
+    "milestone",
+    "sprint",
+    "feature",
+];
 
 /// The singular, lower-case form of a noun: `Sub-tasks` → `sub-task`, `stories` → `story`.
 pub fn singular(noun: &str) -> String {
@@ -122,91 +134,206 @@ pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
     if !super::text::has_digit(title) {
         return None;
     }
-    if let Some(c) = LEADING_KIND.captures(title) {
+    if let Some((kind, (from, to))) = leading_kind(title) {
         let id = UnitId {
-            kind: kind_of(&c[1]),
-            number: normalize_number(&c[2]),
+            kind: kind_of(&title[kind.0..kind.1]),
+            number: normalize_number(&title[from..to]),
         };
-        return Some((id, c.get(2).map_or(0, |m| m.end())));
+        return Some((id, to));
     }
-    if let Some(c) = LEADING_SHORT.captures(title) {
+    if let Some((from, to)) = leading_short(title) {
         let id = UnitId {
-            kind: Some(short_kind(&c[1]).into()),
-            number: normalize_number(&c[2]),
+            kind: Some(short_kind(&title[..1]).into()),
+            number: normalize_number(&title[from..to]),
         };
-        return Some((id, c.get(2).map_or(0, |m| m.end())));
+        return Some((id, to));
     }
-    let c = LEADING_BARE.captures(title)?;
-    let m = c.get(1).or_else(|| c.get(2))?;
+    let (from, to) = leading_bare(title)?;
     Some((
         UnitId {
             kind: None,
-            number: normalize_number(m.as_str()),
+            number: normalize_number(&title[from..to]),
         },
-        m.end(),
+        to,
     ))
+}
+
+type Span = (usize, usize);
+
+/// Not a hyphen, an en dash or a digit, or the end: `(?:[^-–\d]|$)`.
+fn no_range_after(s: &str, at: usize) -> bool {
+    let rest = &s[at..];
+    !(rest.starts_with(['-', '–']) || rest.as_bytes().first().is_some_and(u8::is_ascii_digit))
+}
+
+/// `(?i)^(phase|epic|...|ticket)\s+#?(\d+(?:\.\d+)*)\b(?:[^-–\d]|$)`: the kind word and
+/// the number.
+fn leading_kind(title: &str) -> Option<(Span, Span)> {
+    let mut c = Cursor::new(title, 0);
+    c.one_of_ci(LEADING_KINDS)?;
+    let kind = (0, c.at);
+    if !c.spaces1() {
+        return None;
+    }
+    c.byte(b'#');
+    let from = c.at;
+    let end = c
+        .dotted_ends()
+        .into_iter()
+        .find(|&e| boundary(c.s, e) && no_range_after(title, e))?;
+    Some((kind, (from, end)))
+}
+
+/// `^([ET])(\d{1,4})\b(?:[^-–\d]|$)`: `E07`, `T012`.
+fn leading_short(title: &str) -> Option<Span> {
+    let mut c = Cursor::new(title, 0);
+    if !(c.byte(b'E') || c.byte(b'T')) {
+        return None;
+    }
+    let (from, to) = c.digits()?;
+    (to - from <= 4 && boundary(c.s, to) && no_range_after(title, to)).then_some((from, to))
+}
+
+/// `^(\d+(?:\.\d+)+|\d+)(?:\*\*|__)?(?:[.:)](?:\s|$)|\s*$)|^(\d+\.\d+(?:\.\d+)*)\s`:
+/// a bare number such as `1.1**:`, `1.` or `1.2 Title`.
+fn leading_bare(title: &str) -> Option<Span> {
+    let c = Cursor::new(title, 0);
+    let ends = c.dotted_ends();
+    let ends_here = |at: usize| {
+        let mut t = Cursor::new(title, at);
+        let punct = t.byte(b'.') || t.byte(b':') || t.byte(b')');
+        if punct {
+            return t.done() || t.spaces1();
+        }
+        t.spaces().done()
+    };
+    let ends_number = |at: usize| {
+        let mut t = Cursor::new(title, at);
+        ((t.lit("**") || t.lit("__")) && ends_here(t.at)) || ends_here(at)
+    };
+    if let Some(&e) = ends.iter().find(|&&e| ends_number(e)) {
+        return Some((0, e));
+    }
+    // `^(\d+\.\d+(?:\.\d+)*)\s`: only the whole number can be followed by a space.
+    let (&longest, &first) = (ends.first()?, ends.last()?);
+    let spaced = title
+        .as_bytes()
+        .get(longest)
+        .is_some_and(|&b| super::scan::is_space(b));
+    (longest > first && spaced).then_some((0, longest))
+}
+
+/// One id mention at `at`, as `(?i)\b(phase|...|feature)\s+#?(\d+(?:\.\d+)*)\b` or
+/// `\b([ET])(\d{1,4})\b`: where it ends, the kind (a word or a letter) and the number.
+fn ref_at(text: &str, at: usize) -> Option<(usize, Span, Span)> {
+    let s = text.as_bytes();
+    if !boundary(s, at) {
+        return None;
+    }
+    let mut c = Cursor::new(text, at);
+    if c.one_of_ci(REF_KINDS).is_some() {
+        let kind = (at, c.at);
+        if c.spaces1() {
+            c.byte(b'#');
+            let from = c.at;
+            if let Some(end) = c.dotted_ends().into_iter().find(|&e| boundary(s, e)) {
+                return Some((end, kind, (from, end)));
+            }
+        }
+    }
+    let mut c = Cursor::new(text, at);
+    if c.byte(b'E') || c.byte(b'T') {
+        let (from, to) = c.digits()?;
+        if to - from <= 4 && boundary(s, to) {
+            return Some((to, (at, at + 1), (from, to)));
+        }
+    }
+    None
+}
+
+/// Every id mention in `text`, left to right, as `(start, end, kind, number)`.
+fn refs(text: &str) -> impl Iterator<Item = (usize, usize, Span, Span)> + '_ {
+    let s = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < s.len() {
+            // A mention starts a word: skip to the next word start.
+            if !is_word(s[at]) || (at > 0 && is_word(s[at - 1])) {
+                at += 1;
+                continue;
+            }
+            if let Some((end, kind, number)) = ref_at(text, at) {
+                let start = at;
+                at = end;
+                return Some((start, end, kind, number));
+            }
+            at += 1;
+        }
+        None
+    })
+}
+
+/// The id of one mention.
+fn ref_id(text: &str, kind: Span, number: Span) -> UnitId {
+    let word = &text[kind.0..kind.1];
+    UnitId {
+        kind: if word.len() == 1 {
+            Some(short_kind(word).into())
+        } else {
+            kind_of(word)
+        },
+        number: normalize_number(&text[number.0..number.1]),
+    }
 }
 
 /// The last id mentioned in `text`, if any.
 pub fn last_id_ref(text: &str) -> Option<UnitId> {
-    ID_REF.captures_iter(text).last().map(|c| id_of(&c))
-}
-
-fn id_of(c: &regex::Captures<'_>) -> UnitId {
-    match (c.get(1), c.get(3)) {
-        (Some(kind), _) => UnitId {
-            kind: kind_of(kind.as_str()),
-            number: normalize_number(&c[2]),
-        },
-        (None, Some(letter)) => UnitId {
-            kind: Some(short_kind(letter.as_str()).into()),
-            number: normalize_number(&c[4]),
-        },
-        _ => unreachable!("one alternative matched"),
+    if !super::text::has_digit(text) {
+        return None;
     }
+    let (_, _, kind, number) = refs(text).last()?;
+    Some(ref_id(text, kind, number))
 }
 
 /// The ids mentioned along one line, found in one pass, so that asking for the last id
 /// before each of many figures on the line stays linear (a line of a million figures).
 pub struct IdRefs<'a> {
     line: &'a str,
-    /// Where each mention starts and ends, in order.
-    spans: Vec<(usize, usize)>,
+    /// Each mention in order: where it starts and ends, its kind and its number.
+    found: Vec<(usize, usize, Span, Span)>,
 }
 
 impl<'a> IdRefs<'a> {
     pub fn new(line: &'a str) -> Self {
-        let spans = ID_REF
-            .find_iter(line)
-            .map(|m| (m.start(), m.end()))
-            .collect();
-        Self { line, spans }
+        Self {
+            line,
+            found: refs(line).collect(),
+        }
     }
 
     /// As `last_id_ref(&line[..at])`.
     pub fn last_before(&self, at: usize) -> Option<UnitId> {
         let at = at.min(self.line.len());
-        let n = self.spans.partition_point(|&(_, end)| end <= at);
-        if self.spans.get(n).is_some_and(|&(start, _)| start < at) {
+        let n = self.found.partition_point(|&(_, end, _, _)| end <= at);
+        if self
+            .found
+            .get(n)
+            .is_some_and(|&(start, _, _, _)| start < at)
+        {
             // A mention the cut runs through may match differently when cut: ask the
             // prefix itself (a figure glued to an id, which is rare).
             return last_id_ref(&self.line[..at]);
         }
-        let (start, end) = *self.spans[..n].last()?;
-        ID_REF
-            .captures_at(&self.line[..end], start)
-            .map(|c| id_of(&c))
+        let &(_, _, kind, number) = self.found[..n].last()?;
+        Some(ref_id(self.line, kind, number))
     }
 }
 
 /// Any id mentioned in a document title such as `Task Tracking - Phase 1`.
 pub fn title_id(title: &str) -> Option<UnitId> {
-    let c = ID_REF.captures(title)?;
-    let kind = c.get(1)?;
-    Some(UnitId {
-        kind: kind_of(kind.as_str()),
-        number: normalize_number(&c[2]),
-    })
+    let (_, _, kind, number) = refs(title).next()?;
+    // Only a kind word names the document; `E07` alone does not.
+    (kind.1 - kind.0 > 1).then(|| ref_id(title, kind, number))
 }
 
 /// A title without its leading id: `Task 1.1: Project Setup` → `Project Setup`.
@@ -265,6 +392,115 @@ mod tests {
         assert_eq!(kind_of("Phases").as_deref(), Some("phase"));
         assert!(is_measure("days"));
         assert!(is_work_noun("tasks"));
+    }
+
+    const KINDS: &[&str] = &[
+        "Phase",
+        "epic",
+        "TASK",
+        "Sub-task",
+        "sub task",
+        "subtask",
+        "Story",
+        "milestone",
+        "step",
+        "stage",
+        "sprint",
+        "week",
+        "feature",
+        "module",
+        "part",
+        "ticket",
+        "Phases",
+        "x",
+        "E",
+        "T",
+    ];
+    const NUMBERS: &[&str] = &["1", "01", "1.2", "1.2.3", "12a", "", "1.", "12345", "0123"];
+    const AFTER: &[&str] = &[
+        "", ":", " ", "-", "–", "3", "a", ".", "_", "é", "**", ")", ".x",
+    ];
+
+    const LEADING_KIND: &[&[&str]] = &[KINDS, &[" ", "  ", "", "\t"], &["#", ""], NUMBERS, AFTER];
+    const LEADING_SHORT: &[&[&str]] = &[&["E", "T", "e", "X"], NUMBERS, AFTER, &["", "x"]];
+    const LEADING_BARE: &[&[&str]] = &[NUMBERS, &["", "**", "__", "*"], AFTER, &["", " ", "x"]];
+    const MENTIONS: &[&[&str]] = &[
+        &["", "x ", "See ", "a"],
+        KINDS,
+        &[" ", "", "  "],
+        &["#", ""],
+        NUMBERS,
+        &["", " ", ", ", "-", "_"],
+        KINDS,
+        &[" ", ""],
+        NUMBERS,
+        AFTER,
+    ];
+
+    fn spans(re: &regex::Regex, line: &str) -> Option<(usize, usize)> {
+        let c = re.captures(line)?;
+        let m = c.get(2).or_else(|| c.get(1))?;
+        Some((m.start(), m.end()))
+    }
+
+    #[test]
+    fn leading_ids_as_the_patterns() {
+        use crate::parse::scan::oracle::agree;
+        agree(
+            r"(?i)^(phase|epic|task|sub[- ]?task|story|milestone|step|stage|sprint|week|feature|module|part|ticket)\s+#?(\d+(?:\.\d+)*)\b(?:[^-–\d]|$)",
+            LEADING_KIND,
+            11,
+            |re, l| {
+                re.captures(l).map(|c| {
+                    (
+                        (c.get(1).unwrap().start(), c.get(1).unwrap().end()),
+                        (c.get(2).unwrap().start(), c.get(2).unwrap().end()),
+                    )
+                })
+            },
+            leading_kind,
+        );
+        agree(
+            r"^([ET])(\d{1,4})\b(?:[^-–\d]|$)",
+            LEADING_SHORT,
+            12,
+            spans,
+            leading_short,
+        );
+        agree(
+            r"^(\d+(?:\.\d+)+|\d+)(?:\*\*|__)?(?:[.:)](?:\s|$)|\s*$)|^(\d+\.\d+(?:\.\d+)*)\s",
+            LEADING_BARE,
+            13,
+            |re, l| {
+                let c = re.captures(l)?;
+                let m = c.get(1).or_else(|| c.get(2))?;
+                Some((m.start(), m.end()))
+            },
+            leading_bare,
+        );
+    }
+
+    #[test]
+    fn mentions_as_the_pattern() {
+        use crate::parse::scan::oracle::{agree, all_groups};
+        agree(
+            r"(?i)\b(phase|epic|task|sub[- ]?task|story|milestone|sprint|feature)\s+#?(\d+(?:\.\d+)*)\b|\b(?-i:([ET])(\d{1,4}))\b",
+            MENTIONS,
+            14,
+            |re, l| {
+                all_groups(re, l)
+                    .into_iter()
+                    .map(|g| {
+                        let (whole, kind, number) = match g[1] {
+                            Some(k) => (g[0].unwrap(), k, g[2].unwrap()),
+                            None => (g[0].unwrap(), g[3].unwrap(), g[4].unwrap()),
+                        };
+                        (whole.0, whole.1, kind, number)
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |l| refs(l).collect::<Vec<_>>(),
+        );
     }
 
     #[test]

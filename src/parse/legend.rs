@@ -1,19 +1,30 @@
 //! A document's own legend: `**Status Legend:**` followed by `- 🔴 Not Started` entries, a
 //! two-column table after such a label, or one line such as `Legend: ✅ Done · ⬜ To do`.
 
-use std::sync::LazyLock;
-
 use comrak::nodes::{AstNode, NodeValue};
-use regex::Regex;
 
+use super::scan::Cursor;
 use super::text::plain;
 use crate::model::Legend;
 use crate::source::SourceFile;
 use crate::vocab::{Vocab, phrase_state};
 
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$")
-});
+/// `(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$`: what follows a
+/// legend's label, if the text starts with one.
+fn label(text: &str) -> Option<&str> {
+    fn word(mut c: Cursor) -> Option<Cursor> {
+        (c.lit_ci("legend") || c.lit_ci("key")).then_some(c)
+    }
+    let start = Cursor::new(text, 0);
+    let mut prefixed = start;
+    let prefix = prefixed.one_of_ci(&["status ", "progress ", "marker ", "emoji "]);
+    let mut c = prefix
+        .and_then(|_| word(prefixed))
+        .or_else(|| word(start))?;
+    c.spaces().byte(b':');
+    let rest = &text[c.spaces().at..];
+    (!rest.contains('\n')).then_some(rest)
+}
 
 /// Reads the legend, and the start lines of the lists that hold it (they are not work).
 pub fn read<'n>(root: &'n AstNode<'n>, src: &SourceFile, vocab: &Vocab) -> (Legend, Vec<usize>) {
@@ -33,9 +44,9 @@ pub fn read<'n>(root: &'n AstNode<'n>, src: &SourceFile, vocab: &Vocab) -> (Lege
                         .unwrap_or_default()
                         .trim_start_matches('#'),
                 );
-                labelled = match LABEL.captures(&text) {
-                    Some(c) if !c[1].trim().is_empty() => {
-                        inline_entries(&c[1], vocab, &mut legend);
+                labelled = match label(&text) {
+                    Some(rest) if !rest.trim().is_empty() => {
+                        inline_entries(rest, vocab, &mut legend);
                         false
                     }
                     Some(_) => end.line == start.line,
@@ -107,4 +118,29 @@ fn new_symbol(text: &str) -> Option<(String, usize)> {
     let c = text.chars().next()?;
     let pictographic = u32::from(c) >= 0x2190 && !c.is_alphanumeric();
     pictographic.then(|| (c.to_string(), c.len_utf8()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn labels_as_the_pattern() {
+        let slots: &[&[&str]] = &[
+            &["", "Status ", "progress ", "EMOJI ", "marker", "x "],
+            &["Legend", "key", "Keyboard", "leg"],
+            &["", " ", "  "],
+            &[":", "", "::"],
+            &["", " "],
+            &["✅ Done · ⬜ To do", "", "x"],
+        ];
+        crate::parse::scan::oracle::agree(
+            r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$",
+            slots,
+            52,
+            |re, l| {
+                re.captures(l)
+                    .map(|c| c.get(1).unwrap().as_str().to_string())
+            },
+            |l| super::label(l).map(str::to_string),
+        );
+    }
 }

@@ -1,10 +1,7 @@
 //! Lists: items (entries that start with a marker) nest into items; plain entries carry
 //! claims only when they name a unit, and their nested items roll up past them.
 
-use std::sync::LazyLock;
-
 use comrak::nodes::{AstNode, NodeValue};
-use regex::Regex;
 
 use super::Builder;
 use super::claims;
@@ -13,8 +10,31 @@ use super::paragraph::trailing_status;
 use super::text::{self, is_optional, mask_code, plain};
 use crate::model::{Site, Subject, Unit, UnitIdx, UnitKind};
 
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| super::pattern::ascii(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)"));
+/// `^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`: the byte length of a list bullet and the blanks
+/// after it.
+fn bullet(raw: &str) -> usize {
+    let s = raw.as_bytes();
+    let mark = match s.first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        _ => {
+            let digits = s.iter().take_while(|b| b.is_ascii_digit()).count();
+            let closed = matches!(s.get(digits), Some(b'.' | b')'));
+            if !(1..=9).contains(&digits) || !closed {
+                return 0;
+            }
+            digits + 1
+        }
+    };
+    let blanks = s[mark..]
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    if blanks == 0 && mark < s.len() {
+        0
+    } else {
+        mark + blanks
+    }
+}
 
 impl Builder<'_> {
     /// Walks a list. Items become children of `parent_item`, or of `container` at the top.
@@ -30,7 +50,7 @@ impl Builder<'_> {
             let line_span = self.src.line_span(line);
             let start = self.src.line_from(line, pos.column).start;
             let raw = &self.src.text[start..line_span.end];
-            let bullet = BULLET.find(raw).map_or(0, |m| m.end());
+            let bullet = bullet(raw);
             let base = start + bullet;
             let masked = mask_code(&self.src.text[base..line_span.end]).into_owned();
             let item = self.entry(&masked, base, line, container, parent_item);
@@ -158,4 +178,23 @@ pub(crate) fn parenthesised_duration(
         .then(|| super::deps::duration(inner, 0, calendar))
         .flatten()
         .map(|(d, _, _)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bullets_as_the_pattern() {
+        let slots: &[&[&str]] = &[
+            &["-", "*", "+", "1.", "12)", "1234567890.", "", "a", "3"],
+            &[" ", "\t", "", "  ", "x"],
+            &["[x] Task", "", " "],
+        ];
+        crate::parse::scan::oracle::agree(
+            r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)",
+            slots,
+            53,
+            |re, l| re.find(l).map_or(0, |m| m.end()),
+            super::bullet,
+        );
+    }
 }

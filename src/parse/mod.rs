@@ -7,11 +7,13 @@
 mod claims;
 mod declare;
 mod deps;
+mod figures;
 mod ids;
 mod legend;
 mod list;
 mod paragraph;
 pub(crate) mod pattern;
+mod scan;
 mod table;
 mod text;
 

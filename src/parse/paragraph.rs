@@ -1,9 +1,6 @@
 //! Top-level paragraphs: `**Label:** value` fields, bold-line scopes, and figures in prose.
 
-use std::sync::LazyLock;
-
 use comrak::nodes::{AstNode, NodeValue};
-use regex::Regex;
 
 use super::Builder;
 use super::claims::{self, Found};
@@ -13,22 +10,128 @@ use super::text::{mask_code, plain};
 use crate::model::{ClaimKind, Figure, ROOT, Site, Subject, Unit, UnitKind};
 use crate::vocab::{phrase_state, word_at};
 
-/// `**Label:** value`, `**Label**: value` or `Label: value`.
-static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(
-        r"^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$",
-    )
-});
-static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(r"(?i)^(?:overall |current |project |phase |epic |task )?status$")
-});
-static PROGRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    super::pattern::ascii(r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$")
-});
-static OVERALL_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| super::pattern::ascii(r"(?i)^(?:overall|project)\b"));
-static BOLD_LINE: LazyLock<Regex> =
-    LazyLock::new(|| super::pattern::ascii(r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$"));
+use super::scan::{Cursor, ends_with_ci, is_space, starts_with_ci};
+
+/// `**Label:** value`, `**Label**: value` or `Label: value` in one line: the label's span
+/// and where the value starts. As the pattern
+/// `^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$`.
+fn field(line: &str) -> Option<((usize, usize), usize)> {
+    let mut c = Cursor::new(line, 0);
+    c.spaces();
+    let start = c.at;
+    let found = if c.lit("**") || c.lit("__") {
+        bold_label(line, c.at)
+    } else {
+        plain_label(line, start)
+    };
+    found.filter(|_| !line.contains('\n'))
+}
+
+/// `[^*_]{1,80}?` then `:\s*` and emphasis, or emphasis, `\s*` and `:`.
+fn bold_label(line: &str, from: usize) -> Option<((usize, usize), usize)> {
+    let close = |c: &mut Cursor| c.lit("**") || c.lit("__");
+    for (n, (i, ch)) in line[from..].char_indices().enumerate().take(81) {
+        let at = from + i;
+        if n >= 1 {
+            let mut c = Cursor::new(line, at);
+            if c.byte(b':') && close(c.spaces()) {
+                return Some(((from, at), c.at));
+            }
+            let mut c = Cursor::new(line, at);
+            if close(&mut c) && c.spaces().byte(b':') {
+                return Some(((from, at), c.at));
+            }
+        }
+        if n == 80 || ch == '*' || ch == '_' {
+            return None;
+        }
+    }
+    // The label may run to the end of the line only if nothing closes it.
+    None
+}
+
+/// `[A-Z][A-Za-z0-9 %/()-]{0,40}?` then `:` and one space.
+fn plain_label(line: &str, from: usize) -> Option<((usize, usize), usize)> {
+    let bytes = line.as_bytes();
+    if !bytes.get(from)?.is_ascii_uppercase() {
+        return None;
+    }
+    let class = |b: u8| b.is_ascii_alphanumeric() || b" %/()-".contains(&b);
+    let mut at = from + 1;
+    while at <= from + 41 {
+        if bytes.get(at) == Some(&b':') && bytes.get(at + 1).is_some_and(|&b| is_space(b)) {
+            return Some(((from, at), at + 2));
+        }
+        if at == from + 41 || !bytes.get(at).is_some_and(|&b| class(b)) {
+            return None;
+        }
+        at += 1;
+    }
+    None
+}
+
+/// `(?i)^(?:overall |current |project |phase |epic |task )?status$`.
+fn is_status_label(label: &str) -> bool {
+    const PREFIXES: [&str; 6] = [
+        "overall ", "current ", "project ", "phase ", "epic ", "task ",
+    ];
+    let rest = PREFIXES
+        .iter()
+        .find(|p| starts_with_ci(label, p))
+        .map_or(label, |p| &label[p.len()..]);
+    rest.eq_ignore_ascii_case("status") || label.eq_ignore_ascii_case("status")
+}
+
+/// `(?i)(?:progress|completion|complete|percent|percentage|%|% done)$`.
+fn is_progress_label(label: &str) -> bool {
+    [
+        "progress",
+        "completion",
+        "complete",
+        "percent",
+        "percentage",
+        "%",
+    ]
+    .iter()
+    .any(|w| ends_with_ci(label, w))
+        || ends_with_ci(label, "% done")
+}
+
+/// `(?i)^(?:overall|project)\b`: the label speaks of the whole document.
+fn is_overall_label(label: &str) -> bool {
+    ["overall", "project"].iter().any(|w| {
+        starts_with_ci(label, w)
+            && !label
+                .as_bytes()
+                .get(w.len())
+                .is_some_and(|&b| super::scan::is_word(b))
+    })
+}
+
+/// `^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$`: a bold line's words and what follows them.
+fn bold_line(line: &str) -> Option<((usize, usize), (usize, usize))> {
+    let mut c = Cursor::new(line, 0);
+    c.spaces();
+    if !c.lit("**") {
+        return None;
+    }
+    let from = c.at;
+    let end = from + line[from..].find('*')?;
+    if end == from {
+        return None;
+    }
+    let mut c = Cursor::new(line, end);
+    if !c.lit("**") {
+        return None;
+    }
+    c.spaces();
+    let rest = &line[c.at..];
+    let trimmed = rest.trim_end_matches(|ch: char| ch.is_ascii() && is_space(ch as u8));
+    if trimmed.contains('\n') {
+        return None;
+    }
+    Some(((from, end), (c.at, c.at + trimmed.len())))
+}
 
 impl Builder<'_> {
     pub(crate) fn paragraph<'n>(
@@ -67,18 +170,17 @@ impl Builder<'_> {
         list: Option<&'n AstNode<'n>>,
     ) {
         let section = Subject::Unit(self.section());
-        if let Some(c) = FIELD.captures(masked) {
-            let label = c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).trim();
-            let value = c.get(3).expect("value group");
-            let (vbase, value_text) = (base + value.start(), value.as_str());
+        if let Some(((ls, le), value_start)) = field(masked) {
+            let label = masked[ls..le].trim();
+            let (vbase, value_text) = (base + value_start, &masked[value_start..]);
             // "Overall Progress" and "Project Status" speak of the document wherever they stand.
-            let whole = OVERALL_LABEL.is_match(label).then_some(Subject::Unit(ROOT));
+            let whole = is_overall_label(label).then_some(Subject::Unit(ROOT));
             let named = last_id_ref(label)
                 .map(Subject::Named)
                 .or(whole)
                 .unwrap_or(section.clone());
             // "Complete - Phase 1 Complete - Ready for Phase 2" speaks of several units at once.
-            if STATUS_LABEL.is_match(label)
+            if is_status_label(label)
                 && last_id_ref(value_text).is_none()
                 && let Some((state, words, marker)) =
                     claims::status_value(value_text, vbase, self.vocab, self.legend)
@@ -89,7 +191,7 @@ impl Builder<'_> {
             if let Some(f) = claims::tally(label, value_text, vbase) {
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
-            if PROGRESS_LABEL.is_match(label)
+            if is_progress_label(label)
                 && let Some(f) = claims::leading_percent(value_text, vbase)
             {
                 self.push_claim(f, named.clone(), Site::Field, line, group);
@@ -124,12 +226,11 @@ impl Builder<'_> {
         let span = self.src.line_from(line, column);
         let (start, end) = (span.start, span.end);
         let text = &self.src.text[span];
-        let Some(c) = BOLD_LINE.captures(text) else {
+        let Some(((ws, we), (rs, re))) = bold_line(text) else {
             return false;
         };
-        let rest = c.get(2).expect("group 2");
         let Some((state, _, Some(marker))) =
-            claims::status_value(rest.as_str(), start + rest.start(), self.vocab, self.legend)
+            claims::status_value(&text[rs..re], start + rs, self.vocab, self.legend)
         else {
             return false;
         };
@@ -139,7 +240,7 @@ impl Builder<'_> {
         }
         let parent = self.section();
         let mut unit = Unit::new(UnitKind::Scope, line, start..end, Some(parent));
-        unit.title = plain(&c[1]);
+        unit.title = plain(&text[ws..we]);
         unit.id = leading_id(&unit.title).map(|(id, _)| id);
         unit.optional = self.optional_parent(parent);
         let idx = self.add_unit(unit);
@@ -278,4 +379,94 @@ fn marker_suffix(b: &Builder, body: &str, base: usize) -> Option<Found> {
         .trim_matches(|c| c == '*' || c == '_' || c == ' ')
         .is_empty();
     clean.then_some(Found::status(state, words, Some(marker), pos))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::scan::oracle::{agree, groups};
+
+    const FIELD: &[&[&str]] = &[
+        &["", " ", "  "],
+        &["**", "__", "", "*", "_"],
+        &[
+            "Status",
+            "Overall Progress",
+            "A",
+            "Phase 1 Status",
+            "x",
+            "Key (v2)",
+            "é",
+            "a*b",
+        ],
+        &["", ":", " ", "::"],
+        &["**", "__", "", "*"],
+        &["", ":", " :"],
+        &[" ", "", "\t"],
+        &["Done", "80%", "", "✅ Complete", "**x**"],
+    ];
+
+    const BOLD_LINE: &[&[&str]] = &[
+        &["", " "],
+        &["**", "*", ""],
+        &["Chat Service", "x", "", "é", "a_b"],
+        &["**", "*", ""],
+        &["", " ", "  "],
+        &["✅", "⬜ Pending", "", "x y", "*"],
+        &["", " ", "\t"],
+    ];
+
+    #[test]
+    fn fields_as_the_pattern() {
+        agree(
+            r"^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$",
+            FIELD,
+            1,
+            |re, line| groups(re, line).map(|g| (g[1].or(g[2]).unwrap(), g[3].unwrap().0)),
+            field,
+        );
+    }
+
+    #[test]
+    fn bold_lines_as_the_pattern() {
+        agree(
+            r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$",
+            BOLD_LINE,
+            2,
+            |re, line| groups(re, line).map(|g| (g[1].unwrap(), g[2].unwrap())),
+            bold_line,
+        );
+    }
+
+    #[test]
+    fn labels_as_the_patterns() {
+        let words = &[
+            "overall ",
+            "current ",
+            "project",
+            "status",
+            "STATUS",
+            "progress",
+            "% done",
+            "percentage",
+            "Complete",
+            "x",
+            " ",
+            "_",
+            "é",
+        ];
+        let lines = crate::parse::scan::oracle::phrases(words, 4, 5_000, 3);
+        let one = |pattern: &str, f: fn(&str) -> bool| {
+            crate::parse::scan::oracle::agree_on(pattern, &lines, |re, l| re.is_match(l), f);
+        };
+        one(
+            r"(?i)^(?:overall |current |project |phase |epic |task )?status$",
+            is_status_label,
+        );
+        one(
+            r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$",
+            is_progress_label,
+        );
+        one(r"(?i)^(?:overall|project)\b", is_overall_label);
+    }
 }
