@@ -220,7 +220,7 @@ pub fn read(input: &Input) -> Result<String, String> {
 
 /// Text from bytes: binary (a NUL byte) and invalid UTF-8 are refused with the offset.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(format!("binary file (NUL byte at offset {at})"));
     }
     String::from_utf8(bytes).map_err(|e| {

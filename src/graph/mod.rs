@@ -22,7 +22,6 @@ pub struct Node {
     /// The unit standing for the node (its entity's truth, or the unit itself).
     pub unit: UnitIdx,
     pub id: UnitId,
-    pub title: String,
     pub state: Option<State>,
     pub duration: Option<Duration>,
     /// Whether some view of the unit declares it done (a row, a summary item).
@@ -212,7 +211,6 @@ impl Graph {
             doc: d,
             unit,
             id: id.clone(),
-            title: crate::parse::bare_title(&doc.unit(unit).title),
             // An optional unit has a state of its own even where it does not count.
             state: r
                 .eval(unit, primary)

@@ -115,6 +115,10 @@ pub fn is_measure(noun: &str) -> bool {
 
 /// `01` → `1`, `1.01` → `1.1`, so that `Epic 01` and `E1` are one id.
 pub fn normalize_number(number: &str) -> String {
+    let padded = |part: &str| part.len() > 1 && part.starts_with('0');
+    if !number.split('.').any(padded) {
+        return number.to_string();
+    }
     number
         .split('.')
         .map(|part| {
@@ -257,8 +261,12 @@ fn refs(text: &str) -> impl Iterator<Item = (usize, usize, Span, Span)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < s.len() {
-            // A mention starts a word: skip to the next word start.
-            if !is_word(s[at]) || (at > 0 && is_word(s[at - 1])) {
+            // A mention starts a word with a kind word's first letter, or E or T.
+            let first = matches!(
+                s[at].to_ascii_lowercase(),
+                b'p' | b'e' | b't' | b's' | b'm' | b'f'
+            );
+            if !first || (at > 0 && is_word(s[at - 1])) {
                 at += 1;
                 continue;
             }
@@ -305,10 +313,12 @@ pub struct IdRefs<'a> {
 
 impl<'a> IdRefs<'a> {
     pub fn new(line: &'a str) -> Self {
-        Self {
-            line,
-            found: refs(line).collect(),
-        }
+        let found = if super::text::has_digit(line) {
+            refs(line).collect()
+        } else {
+            Vec::new()
+        };
+        Self { line, found }
     }
 
     /// As `last_id_ref(&line[..at])`.

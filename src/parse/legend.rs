@@ -26,25 +26,35 @@ fn label(text: &str) -> Option<&str> {
     (!rest.contains('\n')).then_some(rest)
 }
 
+/// Whether a line may start with a legend's label: after blanks and emphasis, one of the
+/// label's first words. Most lines are not, and need not be made plain to find out.
+fn may_be_label(raw: &str) -> bool {
+    let rest = raw.trim_start_matches([' ', '\t', '*', '_', '[', '`']);
+    ["status", "progress", "marker", "emoji", "legend", "key"]
+        .iter()
+        .any(|w| super::scan::starts_with_ci(rest, w))
+}
+
 /// Reads the legend, and the start lines of the lists that hold it (they are not work).
 pub fn read<'n>(root: &'n AstNode<'n>, src: &SourceFile, vocab: &Vocab) -> (Legend, Vec<usize>) {
     let mut legend = Legend::default();
     let mut lists = Vec::new();
     let mut labelled = false;
     for node in root.children() {
-        let (value, start, end) = {
-            let d = node.data();
-            (d.value.clone(), d.sourcepos.start, d.sourcepos.end)
-        };
-        match value {
+        let d = node.data();
+        let (start, end) = (d.sourcepos.start, d.sourcepos.end);
+        match &d.value {
             NodeValue::Paragraph | NodeValue::Heading(_) => {
                 let line = src.line_text(start.line);
-                let text = plain(
-                    line.get(start.column - 1..)
-                        .unwrap_or_default()
-                        .trim_start_matches('#'),
-                );
-                labelled = match label(&text) {
+                let raw = line
+                    .get(start.column - 1..)
+                    .unwrap_or_default()
+                    .trim_start_matches('#');
+                if !may_be_label(raw) {
+                    labelled = false;
+                    continue;
+                }
+                labelled = match label(&plain(raw)) {
                     Some(rest) if !rest.trim().is_empty() => {
                         inline_entries(rest, vocab, &mut legend);
                         false

@@ -52,7 +52,8 @@ impl Builder<'_> {
             let raw = &self.src.text[start..line_span.end];
             let bullet = bullet(raw);
             let base = start + bullet;
-            let masked = mask_code(&self.src.text[base..line_span.end]).into_owned();
+            let src = self.src;
+            let masked = mask_code(&src.text[base..line_span.end]);
             let item = self.entry(&masked, base, line, container, parent_item);
             self.continuation_lines(entry, line, item.or(parent_item).unwrap_or(container));
             for child in entry.children() {
@@ -122,7 +123,8 @@ impl Builder<'_> {
         let last = paragraph.data().sourcepos.end.line;
         for line in first + 1..=last {
             let span = self.src.line_span(line);
-            let masked = mask_code(&self.src.text[span.clone()]).into_owned();
+            let src = self.src;
+            let masked = mask_code(&src.text[span.clone()]);
             self.inline_dependency(&masked, span.start, line, declarer);
         }
     }

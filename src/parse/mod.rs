@@ -166,12 +166,9 @@ impl<'a> Builder<'a> {
         for node in root.children() {
             let scope = self.pending_scope.take();
             let critical = self.pending_critical.take();
-            let (start, end) = {
-                let d = node.data();
-                (d.sourcepos.start, d.sourcepos.end)
-            };
-            let value = node.data().value.clone();
-            match value {
+            let d = node.data();
+            let (start, end) = (d.sourcepos.start, d.sourcepos.end);
+            match &d.value {
                 NodeValue::Heading(h) => self.heading(start.line, start.column, h.level),
                 NodeValue::Paragraph => self.paragraph(node, start.line, start.column, end.line),
                 NodeValue::List(_) if !self.legend_lists.contains(&start.line) => {
@@ -186,7 +183,7 @@ impl<'a> Builder<'a> {
                         self.critical_path_in_block(start.line, end.line);
                     }
                 }
-                NodeValue::FrontMatter(text) => self.front_matter(&text),
+                NodeValue::FrontMatter(text) => self.front_matter(text),
                 _ => {}
             }
         }
@@ -225,6 +222,9 @@ impl<'a> Builder<'a> {
         line: usize,
         group: usize,
     ) {
+        if found.is_empty() {
+            return;
+        }
         let ids = ids::IdRefs::new(line_text);
         for f in found.into_iter().take(MAX_CLAIMS_PER_LINE) {
             let subject = match ids.last_before(f.at) {
@@ -260,12 +260,13 @@ impl<'a> Builder<'a> {
     }
 
     fn heading(&mut self, line: usize, column: usize, level: u8) {
-        let span = self.src.line_from(line, column);
+        let src = self.src;
+        let span = src.line_from(line, column);
         let start = span.start;
-        let raw = &self.src.text[span.clone()];
+        let raw = &src.text[span.clone()];
         let hashes = raw.len() - raw.trim_start_matches('#').len();
         let body_start = start + hashes + (raw.len() - hashes - raw[hashes..].trim_start().len());
-        let body = self.src.text[body_start..span.end]
+        let body = src.text[body_start..span.end]
             .trim_end()
             .trim_end_matches('#')
             .trim_end();
@@ -290,7 +291,7 @@ impl<'a> Builder<'a> {
             self.sections.push((level, idx));
             idx
         };
-        let masked = text::mask_code(body).into_owned();
+        let masked = text::mask_code(body);
         self.line_claims(
             &masked,
             body_start,
@@ -325,6 +326,9 @@ impl<'a> Builder<'a> {
         found.extend(claims::percents(masked, base));
         found.extend(claims::sizes(masked, base));
         found.extend(claims::plus_parts(masked, base));
+        if found.is_empty() {
+            return;
+        }
         if structural {
             for f in found {
                 self.push_claim(f, subject.clone(), site, line, group);

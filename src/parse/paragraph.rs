@@ -155,7 +155,8 @@ impl Builder<'_> {
             } else {
                 span.start
             };
-            let masked = mask_code(&self.src.text[start..span.end]).into_owned();
+            let src = self.src;
+            let masked = mask_code(&src.text[start..span.end]);
             let list = next_list.filter(|_| line == last);
             self.paragraph_line(&masked, start, line, group, list);
         }

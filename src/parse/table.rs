@@ -137,7 +137,8 @@ impl Builder<'_> {
             self.titled_rows.push(idx);
         }
         if let Some(cell) = status.and_then(|c| cells.get(c)) {
-            let text = mask_code(&self.src.text[cell.span.clone()]).into_owned();
+            let src = self.src;
+            let text = mask_code(&src.text[cell.span.clone()]);
             if let Some((state, words, marker)) =
                 claims::status_value(&text, cell.span.start, self.vocab, self.legend)
             {

@@ -55,21 +55,67 @@ pub fn emphasis_len(text: &str) -> usize {
 }
 
 /// Removes emphasis and link syntax for titles and comparisons: `**[1.1](x)**: Foo` → `1.1: Foo`.
+/// Runs of whitespace become one space, and none is left at either end.
 pub fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == ']' && rest[1..].starts_with('(') {
-            rest = rest.find(')').map_or("", |end| &rest[end + 1..]);
-            continue;
-        }
-        let markup = matches!(c, '*' | '[' | ']' | '`') || (c == '_' && rest.starts_with("__"));
-        if !markup {
-            out.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
+    let s = text.as_bytes();
+    if is_plain(s) {
+        return text.to_string();
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    // A blank seen since the last character kept, written only before the next one.
+    let mut blank = false;
+    let mut i = 0;
+    while i < s.len() {
+        let (kept, len) = match s[i] {
+            b']' if s.get(i + 1) == Some(&b'(') => {
+                // A link's target: skip to its closing parenthesis.
+                i = memchr::memchr(b')', &s[i..]).map_or(s.len(), |end| i + end + 1);
+                continue;
+            }
+            b'*' | b'[' | b']' | b'`' => (None, 1),
+            b'_' if s.get(i + 1) == Some(&b'_') => (None, 1),
+            b if b.is_ascii() => (Some(!(b as char).is_whitespace()), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (Some(!c.is_whitespace()), c.len_utf8())
+            }
+        };
+        match kept {
+            // Markup goes without a trace.
+            None => {}
+            Some(false) => blank = !out.is_empty(),
+            Some(true) => {
+                if blank {
+                    out.push(b' ');
+                    blank = false;
+                }
+                // Byte by byte: these are one or a few bytes, too few for a copy call.
+                for &b in &s[i..i + len] {
+                    out.push(b);
+                }
+            }
+        }
+        i += len;
+    }
+    // Only whole characters were copied.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether `plain` would return the text as it is: ASCII without markup, and blanks only
+/// as single spaces between words. Most titles are.
+fn is_plain(s: &[u8]) -> bool {
+    let clean = |b: u8| {
+        b.is_ascii()
+            && !matches!(b, b'*' | b'[' | b']' | b'`' | b'_')
+            && !(b as char).is_whitespace()
+    };
+    let (Some(&first), Some(&last)) = (s.first(), s.last()) else {
+        return true;
+    };
+    clean(first)
+        && clean(last)
+        && s.windows(2)
+            .all(|w| clean(w[1]) || (w[1] == b' ' && clean(w[0])))
 }
 
 /// What a list item's text starts with.
@@ -190,23 +236,36 @@ fn is_cancelled_word(s: &str) -> bool {
     )
 }
 
-/// Optional work: "(optional)", "Optional -", "If Time Permits", "N/A", "not required".
+/// Optional work: "(optional", "optional" at the start, ": optional", "- optional",
+/// "if time permits", "n/a)", "not required", in any case.
 pub fn is_optional(title: &str) -> bool {
-    let lower = title.to_ascii_lowercase();
-    lower.contains("(optional")
-        || lower.starts_with("optional")
-        || lower.contains(": optional")
-        || lower.contains("- optional")
-        || lower.contains("if time permits")
-        || lower.contains("n/a)")
-        || lower.contains("not required")
+    let s = title.as_bytes();
+    let at = |i: usize, phrase: &str| {
+        s.get(i..i + phrase.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
+    };
+    // Every phrase starts with one of these bytes, and the next byte tells most of them
+    // apart from ordinary words.
+    let next = |i: usize| s.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+    at(0, "optional")
+        || (0..s.len()).any(|i| match s[i].to_ascii_lowercase() {
+            b'(' => at(i, "(optional"),
+            b':' => at(i, ": optional"),
+            b'-' => at(i, "- optional"),
+            b'i' => next(i) == b'f' && at(i, "if time permits"),
+            b'n' => match next(i) {
+                b'/' => at(i, "n/a)"),
+                b'o' => at(i, "not required"),
+                _ => false,
+            },
+            _ => false,
+        })
 }
 
-/// Whether a text has a digit, as the regexes' `\d` sees digits (any numeric character).
-/// Figures, ids and durations all have one, so a text without can skip their searches.
+/// Whether a text has an ASCII digit. Figures, ids and durations all have one, so a text
+/// without can skip their searches.
 pub fn has_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(char::is_numeric))
 }
 
 #[cfg(test)]
@@ -258,5 +317,42 @@ mod tests {
     fn plain_text() {
         assert_eq!(plain("**[1.1](tasks/x.md)**: Foo"), "1.1: Foo");
         assert_eq!(plain("**01**: Infra  Setup"), "01: Infra Setup");
+        assert_eq!(plain(" a * b\u{a0}\tc `d` __e__ "), "a b c d _e_");
+        assert_eq!(plain("*"), "");
+        for clean in ["Set up CI", "a", "", "x (2 days)"] {
+            assert!(
+                is_plain(clean.as_bytes()) && plain(clean) == clean,
+                "{clean}"
+            );
+        }
+        for marked in [" a", "a ", "a  b", "a*b", "a_b", "é", "a\tb", "[a]"] {
+            assert!(!is_plain(marked.as_bytes()), "{marked}");
+        }
+    }
+
+    #[test]
+    fn optional_phrases() {
+        for title in [
+            "Docs (Optional)",
+            "OPTIONAL - extra",
+            "Stretch: optional",
+            "Extra - Optional",
+            "Polish (if time permits)",
+            "Telemetry (N/A)",
+            "Not required for launch",
+        ] {
+            assert!(is_optional(title), "{title}");
+        }
+        for title in [
+            "Options page",
+            "n/a",
+            "Required",
+            "optionally",
+            "If time",
+            "é (Optional",
+        ] {
+            let optional = title == "optionally" || title.starts_with('é');
+            assert_eq!(is_optional(title), optional, "{title}");
+        }
     }
 }

@@ -90,11 +90,18 @@ impl GraphView<'_> {
 
     fn label(&self, node: usize) -> String {
         let n = &self.graph.nodes[node];
-        if n.title.is_empty() {
+        let title = self.title(node);
+        if title.is_empty() {
             short_id(&n.id)
         } else {
-            format!("{} {}", short_id(&n.id), n.title)
+            format!("{} {title}", short_id(&n.id))
         }
+    }
+
+    /// A node's title without its id; made only for the nodes shown.
+    fn title(&self, node: usize) -> String {
+        let n = &self.graph.nodes[node];
+        crate::parse::bare_title(&self.docs[n.doc].unit(n.unit).title)
     }
 
     /// Edges that are steps of a critical path.
@@ -333,7 +340,7 @@ pub fn json(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
             JsonNode {
                 index: n,
                 id: short_id(&node.id),
-                title: node.title.clone(),
+                title: view.title(n),
                 path: view.path(node.doc),
                 line: view.docs[node.doc].unit(node.unit).line,
                 state: node.state,

@@ -18,7 +18,37 @@ impl Resolver<'_> {
         any_noun: bool,
     ) -> Readings {
         let mut all = Vec::new();
+        self.each_count_reading(scopes, noun, any_noun, |r| {
+            all.push(r);
+            false
+        });
+        Readings { all }
+    }
+
+    /// Whether some reading of [`Resolver::count_readings`] satisfies `agrees`. Readings are
+    /// made in order and only until one does: nearly every claim agrees with the first, and
+    /// a claim that agrees needs nothing else.
+    pub fn some_count_reading(
+        &self,
+        scopes: &[UnitIdx],
+        noun: Option<&str>,
+        any_noun: bool,
+        agrees: impl Fn(&CountReading) -> bool,
+    ) -> bool {
+        self.each_count_reading(scopes, noun, any_noun, |r| agrees(&r))
+    }
+
+    /// The readings of [`Resolver::count_readings`], in order, each handed to `visit` until
+    /// it returns true. Returns whether it did.
+    fn each_count_reading(
+        &self,
+        scopes: &[UnitIdx],
+        noun: Option<&str>,
+        any_noun: bool,
+        mut visit: impl FnMut(CountReading) -> bool,
+    ) -> bool {
         let kind = noun.and_then(kind_of);
+        let mut stop = |r: CountReading| r.total > 0 && visit(r);
         for &scope in scopes {
             let kinded = kind
                 .as_deref()
@@ -29,15 +59,13 @@ impl Resolver<'_> {
             let noun_ok = noun.is_none_or(|n| {
                 any_noun || kind.is_some() || sized || crate::parse::is_work_noun(n)
             });
+            let mut leaves = None;
             for &policy in &self.counting.policies {
                 if let Some(units) = &kinded {
-                    all.push(self.tally(
-                        units,
-                        policy,
-                        Basis::Kind(kind.clone().unwrap_or_default()),
-                        scope,
-                        |_| 1,
-                    ));
+                    let basis = Basis::Kind(kind.clone().unwrap_or_default());
+                    if stop(self.tally(units, policy, basis, scope, |_| 1)) {
+                        return true;
+                    }
                 }
                 if noun_ok && !items.is_empty() {
                     let weight = |i: UnitIdx| {
@@ -45,16 +73,19 @@ impl Resolver<'_> {
                             .or(self.doc.unit(i).placeholder)
                             .unwrap_or(1)
                     };
-                    all.push(self.tally(&items, policy, Basis::Items, scope, weight));
-                    let leaves = self.leaves(scope);
-                    if leaves.len() != items.len() {
-                        all.push(self.tally(&leaves, policy, Basis::Leaves, scope, |_| 1));
+                    if stop(self.tally(&items, policy, Basis::Items, scope, weight)) {
+                        return true;
+                    }
+                    let leaves = leaves.get_or_insert_with(|| self.leaves(scope));
+                    if leaves.len() != items.len()
+                        && stop(self.tally(leaves, policy, Basis::Leaves, scope, |_| 1))
+                    {
+                        return true;
                     }
                 }
             }
         }
-        all.retain(|r| r.total > 0);
-        Readings { all }
+        false
     }
 
     fn tally(
@@ -175,13 +206,8 @@ impl Resolver<'_> {
         if aggregate {
             return true;
         }
-        let ratio_agrees = |readings: Vec<CountReading>| {
-            readings
-                .iter()
-                .filter_map(CountReading::ratio)
-                .any(|x| agrees(x, x))
-        };
-        if ratio_agrees(self.count_readings(&[scope], None, true).all) {
+        let ratio_agrees = |r: &CountReading| r.ratio().is_some_and(|x| agrees(x, x));
+        if self.some_count_reading(&[scope], None, true, ratio_agrees) {
             return true;
         }
         let mut kinds: Vec<String> = self
@@ -194,7 +220,7 @@ impl Resolver<'_> {
         kinds.dedup();
         kinds
             .iter()
-            .any(|k| ratio_agrees(self.count_readings(&[scope], Some(k), true).all))
+            .any(|k| self.some_count_reading(&[scope], Some(k), true, ratio_agrees))
     }
 
     /// Whether a unit has any progress reading at all.

@@ -173,16 +173,24 @@ impl<'d> Resolver<'d> {
                 self.join(i, id.clone());
             }
         }
+        let titled_row = |u: &crate::model::Unit| {
+            u.kind == UnitKind::Row && u.id.is_none() && u.parent.is_some()
+        };
+        if !doc.units.iter().any(titled_row) {
+            return;
+        }
+        // The first unit that is not a row with each title, in any case.
+        let mut by_title: HashMap<String, UnitIdx> = HashMap::default();
+        for (o, u) in doc.units.iter().enumerate().rev() {
+            if u.kind != UnitKind::Row {
+                by_title.insert(u.title.to_lowercase(), o);
+            }
+        }
         for (i, u) in doc.units.iter().enumerate() {
-            if u.kind == UnitKind::Row && u.id.is_none() && u.parent.is_some() {
-                let title = u.title.to_lowercase();
-                let other = doc
-                    .units
-                    .iter()
-                    .position(|o| o.kind != UnitKind::Row && o.title.to_lowercase() == title);
-                if let Some(o) = other {
-                    self.join_unit(i, o);
-                }
+            if titled_row(u)
+                && let Some(&o) = by_title.get(&u.title.to_lowercase())
+            {
+                self.join_unit(i, o);
             }
         }
     }

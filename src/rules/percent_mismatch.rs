@@ -28,13 +28,16 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     }
     let r = ctx.resolver;
     let scopes = r.claim_scopes(claim);
+    let agrees =
+        |lo: f64, hi: f64| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi);
+    if agrees_quickly(ctx, claim, percent, &scopes, agrees) {
+        return None;
+    }
     let mut readings: Vec<(f64, f64)> = Vec::new();
     let mut evident = companion(ctx, claim, percent, &scopes, &mut readings);
     if evident.is_none() {
         evident = neighbours(ctx, claim, &mut readings);
     }
-    let agrees =
-        |lo: f64, hi: f64| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi);
     if readings.iter().any(|&(lo, hi)| agrees(lo, hi))
         || scopes.iter().any(|&scope| r.progress_agrees(scope, agrees))
     {
@@ -64,16 +67,34 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     Some(Diagnostic::new(&RULE, percent.span.clone(), message).with_edits(edits))
 }
 
-/// A count right after the percentage gives its unit: `0% (0/9 sub-tasks)`.
-fn companion(
+/// Whether some reading gives the percentage, found without making every reading: those
+/// of the count beside it, then each scope's own progress. A percentage that agrees needs no
+/// message, and most do.
+fn agrees_quickly(
     ctx: &Context,
     claim: &Claim,
     percent: &Percent,
     scopes: &[usize],
-    readings: &mut Vec<(f64, f64)>,
-) -> Option<Evident> {
-    let (total, noun) = ctx
-        .resolver
+    agrees: impl Fn(f64, f64) -> bool + Copy,
+) -> bool {
+    let r = ctx.resolver;
+    let exact =
+        |reading: &crate::resolve::CountReading| reading.ratio().is_some_and(|x| agrees(x, x));
+    if let Some((_, noun)) = companion_count(ctx, claim, percent)
+        && r.some_count_reading(scopes, noun.as_deref(), true, exact)
+    {
+        return true;
+    }
+    scopes.iter().any(|&scope| r.progress_agrees(scope, agrees))
+}
+
+/// The total and noun of a count right after the percentage, as in `0% (0/9 sub-tasks)`.
+fn companion_count(
+    ctx: &Context,
+    claim: &Claim,
+    percent: &Percent,
+) -> Option<(u64, Option<String>)> {
+    ctx.resolver
         .claims_on_line(claim.line)
         .find_map(|c| match &c.kind {
             ClaimKind::Count { done, total, noun }
@@ -84,7 +105,18 @@ fn companion(
                 Some((total.value, noun.clone()))
             }
             _ => None,
-        })?;
+        })
+}
+
+/// A count right after the percentage gives its unit: `0% (0/9 sub-tasks)`.
+fn companion(
+    ctx: &Context,
+    claim: &Claim,
+    percent: &Percent,
+    scopes: &[usize],
+    readings: &mut Vec<(f64, f64)>,
+) -> Option<Evident> {
+    let (total, noun) = companion_count(ctx, claim, percent)?;
     let counted = ctx.resolver.count_readings(scopes, noun.as_deref(), true);
     readings.extend(counted.ratio_ranges());
     let best = counted.evident_where(|r| r.total == total)?;

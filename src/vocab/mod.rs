@@ -119,8 +119,11 @@ pub struct MarkerMatch {
 /// Markers and words with their states, plus every garbled form of each marker.
 #[derive(Debug, Clone)]
 pub struct Vocab {
-    /// (written form, canonical marker), longest form first.
+    /// (written form, canonical marker, garbled), longest form first.
     forms: Vec<(String, String, bool)>,
+    /// The forms by their first character, each list longest first: a marker is looked up
+    /// at the start of every item and heading.
+    by_first: HashMap<char, Vec<usize>>,
     states: HashMap<String, State>,
     pub calendar: Calendar,
 }
@@ -165,8 +168,15 @@ impl Vocab {
         }
         forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         forms.dedup_by(|a, b| a.0 == b.0);
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, (written, _, _)) in forms.iter().enumerate() {
+            if let Some(c) = written.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
         Self {
             forms,
+            by_first,
             states,
             calendar: Calendar::default(),
         }
@@ -178,8 +188,10 @@ impl Vocab {
         if first.is_ascii() {
             return None;
         }
-        self.forms
+        self.by_first
+            .get(&first)?
             .iter()
+            .map(|&i| &self.forms[i])
             .find(|(w, _, _)| text.starts_with(w.as_str()))
             .map(|(w, c, g)| MarkerMatch {
                 len: w.len(),
@@ -197,10 +209,16 @@ impl Vocab {
 /// The state named by status words at the start of `text` (case-insensitive), with the byte
 /// length of the words. Words must end at a word boundary.
 pub fn word_at(text: &str) -> Option<(State, usize)> {
-    let lower = text.get(..text.len().min(24))?.to_ascii_lowercase();
+    let head = text.as_bytes();
     WORDS.iter().find_map(|(w, s)| {
-        let rest = lower.strip_prefix(w)?;
-        let boundary = rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let word = head.get(..w.len())?;
+        if !word.eq_ignore_ascii_case(w.as_bytes()) {
+            return None;
+        }
+        let boundary = text[w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         boundary.then_some((*s, w.len()))
     })
 }

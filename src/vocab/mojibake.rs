@@ -64,27 +64,35 @@ pub struct Garbled {
 /// Finds every exactly reversible garbled sequence in `text`, in order.
 pub fn find_garbled(text: &str) -> Vec<Garbled> {
     let mut found = Vec::new();
-    if text.is_ascii() {
-        return found;
-    }
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if c.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Only non-ASCII characters can start a garbled sequence: jump from one to the next.
+    while let Some(skip) = bytes[at..].iter().position(|&b| b >= 0x80) {
+        let start = at + skip;
+        let Some(c) = text[start..].chars().next() else {
+            break;
+        };
+        at = start + c.len_utf8();
+        if !in_code_pages(c) {
             continue;
         }
-        let Some((len, original, code_page)) = decode_at(&text[start..]) else {
-            continue;
-        };
-        found.push(Garbled {
-            span: start..start + len,
-            original,
-            code_page,
-        });
-        while iter.peek().is_some_and(|(i, _)| *i < start + len) {
-            iter.next();
+        if let Some((len, original, code_page)) = decode_at(&text[start..]) {
+            found.push(Garbled {
+                span: start..start + len,
+                original,
+                code_page,
+            });
+            at = start + len;
         }
     }
     found
+}
+
+/// Whether `c` is in either code page's upper half: every character there is at most
+/// U+25CA but for Mac Roman's U+F8FF, U+FB01 and U+FB02. Emoji are not, and most
+/// non-ASCII text in trackers is emoji.
+fn in_code_pages(c: char) -> bool {
+    c <= '\u{25CA}' || matches!(c, '\u{F8FF}' | '\u{FB01}' | '\u{FB02}')
 }
 
 /// Tries to read one garbled UTF-8 sequence at the start of `s`: byte length and character.
@@ -180,6 +188,17 @@ mod tests {
         let found = find_garbled(&garbled);
         assert_eq!(found.len(), 3);
         assert_eq!(found[1].original, '✅');
+    }
+
+    #[test]
+    fn every_code_page_character_is_looked_at() {
+        for cp in CodePage::ALL {
+            assert!(
+                cp.table().iter().all(|&c| in_code_pages(c)),
+                "{}",
+                cp.name()
+            );
+        }
     }
 
     #[test]
