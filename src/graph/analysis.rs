@@ -102,6 +102,12 @@ impl Graph {
     fn find_cycles(&self) -> Vec<Cycle> {
         let mut out: Vec<Cycle> = Vec::new();
         for scc in tarjan_scc(&self.edges) {
+            // Nearly every component is one node without a loop: no cycle.
+            if let [only] = scc[..]
+                && self.edges.find_edge(only, only).is_none()
+            {
+                continue;
+            }
             let members: HashSet<usize> = scc.iter().map(|i| i.index()).collect();
             let Some(&start) = members.iter().min_by_key(|&&n| self.order_key(n)) else {
                 continue;

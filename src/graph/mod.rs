@@ -47,18 +47,19 @@ pub struct Graph {
     pub part_of: Vec<Option<usize>>,
     /// Each node's position in its part.
     part_pos: Vec<usize>,
-    by_id: Vec<HashMap<UnitId, Vec<usize>>>,
-    by_number: Vec<HashMap<String, Vec<usize>>>,
-    /// Nodes by id across all documents.
-    global: HashMap<UnitId, Vec<usize>>,
+    /// Nodes by id in their document, by number in their document, and by id across all.
+    by_id: Chains,
+    by_number: Chains,
+    global: Chains,
     /// Each document's path (lexically normalised) and the node that stands for it.
     files: HashMap<PathBuf, usize>,
     /// Each document's folder, which its links are relative to.
     dirs: Vec<PathBuf>,
     /// Each document's nodes: they are made document by document, so these are ranges.
     doc_nodes: Vec<std::ops::Range<usize>>,
-    /// Each (document, kind)'s nodes with their number, in number order, for `ALL previous`.
-    by_kind: ByKind,
+    /// Each (document, kind)'s nodes with their number, in number order, for `ALL previous`;
+    /// made when a reference first asks for it.
+    by_kind: std::sync::OnceLock<ByKind>,
     /// Computed on first use: the rules of every document ask for them.
     cycle_cache: std::sync::OnceLock<Vec<Cycle>>,
 }
@@ -99,12 +100,12 @@ impl Graph {
             parts: Vec::new(),
             part_of: Vec::new(),
             part_pos: Vec::new(),
-            by_id: vec![HashMap::default(); docs.len()],
-            by_number: vec![HashMap::default(); docs.len()],
-            global: HashMap::default(),
+            by_id: Chains::default(),
+            by_number: Chains::default(),
+            global: Chains::default(),
             files: HashMap::default(),
             doc_nodes: Vec::with_capacity(docs.len()),
-            by_kind: HashMap::default(),
+            by_kind: std::sync::OnceLock::new(),
             cycle_cache: std::sync::OnceLock::new(),
             dirs: docs
                 .iter()
@@ -147,16 +148,6 @@ impl Graph {
                 g.files.insert(normalise(&doc.source.path), main);
             }
         }
-        for (n, node) in g.nodes.iter().enumerate() {
-            let key = (node.doc, node.id.kind.clone());
-            g.by_kind
-                .entry(key)
-                .or_default()
-                .push((number_key(&node.id.number), n));
-        }
-        for list in g.by_kind.values_mut() {
-            list.sort();
-        }
         for (d, (doc, _)) in docs.iter().enumerate() {
             for decl in &doc.dependencies {
                 let declarers: Vec<usize> = decl
@@ -194,7 +185,8 @@ impl Graph {
             durations,
         } = source;
         let d = *d;
-        let views = entity.map_or_else(|| vec![u], |e| e.views.clone());
+        let own = [u];
+        let views = entity.map_or(&own[..], |e| &e.views[..]);
         let unit = entity.and_then(|e| e.truth).unwrap_or(u);
         let primary = r.counting.primary();
         let duration = views
@@ -225,9 +217,9 @@ impl Graph {
         let index = self.nodes.len();
         self.nodes.push(node);
         self.edges.add_node(index);
-        self.by_id[d].entry(id.clone()).or_default().push(index);
-        self.global.entry(id.clone()).or_default().push(index);
-        self.by_number[d].entry(id.number).or_default().push(index);
+        self.by_id.push((d, hash(&id)), index);
+        self.global.push((0, hash(&id)), index);
+        self.by_number.push((d, hash(&id.number)), index);
         index
     }
 
@@ -309,12 +301,30 @@ impl Graph {
     fn previous(&self, node: usize, kind: Option<&str>) -> Vec<usize> {
         let n = &self.nodes[node];
         let kind = kind.or(n.id.kind.as_deref()).map(str::to_string);
-        let Some(list) = self.by_kind.get(&(n.doc, kind)) else {
+        let Some(list) = self.by_kind().get(&(n.doc, kind)) else {
             return Vec::new();
         };
         let own = number_key(&n.id.number);
         let earlier = list.partition_point(|(number, _)| *number < own);
         list[..earlier].iter().map(|&(_, o)| o).collect()
+    }
+
+    /// Nodes by (document, kind), each list in number order.
+    fn by_kind(&self) -> &ByKind {
+        self.by_kind.get_or_init(|| {
+            let mut by_kind = ByKind::default();
+            for (n, node) in self.nodes.iter().enumerate() {
+                let key = (node.doc, node.id.kind.clone());
+                by_kind
+                    .entry(key)
+                    .or_default()
+                    .push((number_key(&node.id.number), n));
+            }
+            for list in by_kind.values_mut() {
+                list.sort();
+            }
+            by_kind
+        })
     }
 
     /// The nodes of one document.
@@ -337,11 +347,8 @@ impl Graph {
         }
         let mut elsewhere = self
             .global
-            .get(id)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&n| self.nodes[n].doc != d);
+            .iter((0, hash(id)))
+            .filter(|&n| self.nodes[n].id == *id && self.nodes[n].doc != d);
         match (elsewhere.next(), elsewhere.next()) {
             (Some(n), None) => Lookup::Found(n),
             (Some(_), Some(_)) => Lookup::Ambiguous,
@@ -350,18 +357,22 @@ impl Graph {
     }
 
     fn resolve_in(&self, doc: usize, id: &UnitId) -> Option<usize> {
-        if let Some(found) = self.by_id[doc].get(id).and_then(|n| n.first()) {
-            return Some(*found);
+        if let Some(found) = self
+            .by_id
+            .iter((doc, hash(id)))
+            .find(|&n| self.nodes[n].id == *id)
+        {
+            return Some(found);
         }
         // A bare number and a kinded one meet only when one of them has no kind.
-        let same: Vec<usize> = self.by_number[doc]
-            .get(&id.number)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&n| id.kind.is_none() || self.nodes[n].id.kind.is_none())
-            .collect();
-        (same.len() == 1).then(|| same[0])
+        let mut same = self.by_number.iter((doc, hash(&id.number))).filter(|&n| {
+            self.nodes[n].id.number == id.number
+                && (id.kind.is_none() || self.nodes[n].id.kind.is_none())
+        });
+        match (same.next(), same.next()) {
+            (Some(n), None) => Some(n),
+            _ => None,
+        }
     }
 
     /// Nodes that must finish before `node`.
@@ -377,6 +388,40 @@ impl Graph {
             .neighbors_directed(NodeIndex::new(node), petgraph::Direction::Outgoing)
             .map(|i| i.index())
     }
+}
+
+/// Nodes by a hash of what they are found by, within a document (or `0` for all): each key
+/// holds the first and last node of a chain through `next`, in the order the nodes were
+/// made. A lookup compares each candidate's own id, so no key holds a copy of one, and no
+/// key needs a list of its own.
+#[derive(Debug, Default)]
+struct Chains {
+    ends: HashMap<(usize, u64), (usize, usize)>,
+    next: HashMap<usize, usize>,
+}
+
+impl Chains {
+    fn push(&mut self, key: (usize, u64), node: usize) {
+        match self.ends.get_mut(&key) {
+            Some((_, last)) => {
+                self.next.insert(*last, node);
+                *last = node;
+            }
+            None => {
+                self.ends.insert(key, (node, node));
+            }
+        }
+    }
+
+    fn iter(&self, key: (usize, u64)) -> impl Iterator<Item = usize> + '_ {
+        let first = self.ends.get(&key).map(|&(first, _)| first);
+        std::iter::successors(first, |n| self.next.get(n).copied())
+    }
+}
+
+fn hash<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(value)
 }
 
 /// A path with `.` and `..` worked out lexically (`a/./b/../c.md` is `a/c.md`).

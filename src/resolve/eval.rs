@@ -54,28 +54,31 @@ pub(crate) enum Slot {
 }
 
 impl Resolver<'_> {
-    fn slot(&self, unit: UnitIdx, policy: Policy) -> usize {
-        let policies = &self.counting.policies;
-        let p = policies
-            .iter()
-            .position(|q| *q == policy)
-            .expect("policies come from the counting");
-        unit * policies.len() + p
-    }
-
     /// The computed state of a unit, or `None` when nothing under it is counted (or the unit
     /// itself does not count under this policy).
     pub fn eval(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
-        let slot = self.slot(unit, policy);
-        match self.memo.borrow()[slot] {
-            Slot::Done(cached) => return cached,
-            // A cycle through rows and entities: this unit is being evaluated further up.
-            Slot::Busy => return None,
-            Slot::Empty => {}
+        let p = self
+            .counting
+            .policies
+            .iter()
+            .position(|q| *q == policy)
+            .expect("policies come from the counting");
+        {
+            let mut memo = self.memo.borrow_mut();
+            // Each policy's memo is made when first asked for: most documents are read
+            // under the first policy only.
+            if memo[p].is_empty() {
+                memo[p] = vec![Slot::Empty; self.doc.units.len()];
+            }
+            match memo[p][unit] {
+                Slot::Done(cached) => return cached,
+                // A cycle through rows and entities: this unit is being evaluated further up.
+                Slot::Busy => return None,
+                Slot::Empty => memo[p][unit] = Slot::Busy,
+            }
         }
-        self.memo.borrow_mut()[slot] = Slot::Busy;
         let result = self.compute(unit, policy);
-        self.memo.borrow_mut()[slot] = Slot::Done(result);
+        self.memo.borrow_mut()[p][unit] = Slot::Done(result);
         result
     }
 
@@ -114,24 +117,31 @@ impl Resolver<'_> {
 
     /// Children weighted equally, each with its own progress (org-mode's default).
     pub(crate) fn aggregate(&self, children: &[UnitIdx], policy: Policy) -> Option<Eval> {
-        let evals: Vec<Eval> = children
-            .iter()
-            .filter_map(|&c| self.eval(c, policy))
-            .collect();
-        if evals.is_empty() {
+        let (mut n, mut lo, mut hi) = (0usize, 0.0, 0.0);
+        let (mut all_done, mut none_started) = (true, true);
+        for e in children.iter().filter_map(|&c| self.eval(c, policy)) {
+            n += 1;
+            lo += e.lo;
+            hi += e.hi;
+            all_done &= e.state == State::Done;
+            none_started &= !e.state.started() && e.hi == 0.0;
+        }
+        if n == 0 {
             return None;
         }
-        let n = evals.len() as f64;
-        let state = if evals.iter().all(|e| e.state == State::Done) {
+        let state = if all_done {
             State::Done
-        } else if evals.iter().all(|e| !e.state.started() && e.hi == 0.0) {
+        } else if none_started {
             State::Open
         } else {
             State::InProgress
         };
-        let lo = evals.iter().map(|e| e.lo).sum::<f64>() / n;
-        let hi = evals.iter().map(|e| e.hi).sum::<f64>() / n;
-        Some(Eval { state, lo, hi })
+        let n = n as f64;
+        Some(Eval {
+            state,
+            lo: lo / n,
+            hi: hi / n,
+        })
     }
 }
 

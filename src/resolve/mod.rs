@@ -128,8 +128,8 @@ pub struct Resolver<'d> {
     entities: Vec<Entity>,
     entity_of: Vec<Option<usize>>,
     by_id: HashMap<UnitId, usize>,
-    /// Evaluations by unit and policy (`unit * policies + policy`).
-    memo: RefCell<Vec<eval::Slot>>,
+    /// Evaluations by policy and unit; a policy's are made when first asked for.
+    memo: RefCell<Vec<Vec<eval::Slot>>>,
     /// Claim indices by line and by group, so rules find a claim's neighbours directly.
     by_line: HashMap<usize, Vec<usize>>,
     by_group: HashMap<usize, Vec<usize>>,
@@ -147,10 +147,7 @@ impl<'d> Resolver<'d> {
             by_line: HashMap::default(),
             by_group: HashMap::default(),
         };
-        r.memo = RefCell::new(vec![
-            eval::Slot::Empty;
-            doc.units.len() * r.counting.policies.len()
-        ]);
+        r.memo = RefCell::new(vec![Vec::new(); r.counting.policies.len()]);
         for (i, c) in doc.claims.iter().enumerate() {
             r.by_line.entry(c.line).or_default().push(i);
             r.by_group.entry(c.group).or_default().push(i);
