@@ -6,6 +6,7 @@
 //! exactly that.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::source::{SourceFile, Span};
@@ -60,8 +61,9 @@ impl fmt::Display for UnitId {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
     pub state: State,
-    /// The canonical marker (`[x]`, `✅`) or the words as written.
-    pub text: String,
+    /// The canonical marker (`[x]`, `✅`) or the words as written. Built-in markers are
+    /// not copied for each unit that carries one.
+    pub text: Cow<'static, str>,
     pub span: Span,
     /// The marker was written in a garbled (mojibake) form.
     pub garbled: bool,

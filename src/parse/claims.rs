@@ -310,7 +310,7 @@ pub fn status_value(
         let span = base + pos..base + pos + len;
         let m = crate::model::Marker {
             state,
-            text: canonical.to_string(),
+            text: canonical.into(),
             span,
             garbled: false,
         };

@@ -180,34 +180,33 @@ fn all_previous(text: &str) -> Option<(usize, Option<Pair>)> {
 
 /// `\]\(([^)\s]+\.(?:md|markdown))(?:#[^)]*)?\)`: links to other Markdown files.
 fn links(text: &str) -> impl Iterator<Item = Pair> + '_ {
-    figures::find_all(
-        text,
-        |s, i| s[i..].starts_with(b"]("),
-        |t, i| {
-            let s = t.as_bytes();
-            let from = i + 2;
-            let run_end = from
-                + s[from..]
-                    .iter()
-                    .take_while(|&&b| b != b')' && !is_space(b))
-                    .count();
-            let close = t[run_end..].find(')').map(|j| run_end + j);
-            // The path is the longest run that ends in an extension the rest can follow.
-            (from + 1..run_end).rev().find_map(|k| {
-                let ext = [".md", ".markdown"].iter().find_map(|e| {
-                    let end = k + e.len();
-                    let fits = end <= run_end && s[k..].starts_with(e.as_bytes());
-                    let rest = fits.then(|| match s.get(end) {
-                        Some(b')') => Some(end + 1),
-                        Some(b'#') => close.map(|c| c + 1),
-                        _ => None,
-                    });
-                    rest.flatten().map(|after| (end, after))
-                })?;
-                Some((ext.1, (from, ext.0)))
-            })
-        },
-    )
+    figures::find_all_at(text, b']', |t, i| {
+        let s = t.as_bytes();
+        if s.get(i + 1) != Some(&b'(') {
+            return None;
+        }
+        let from = i + 2;
+        let run_end = from
+            + s[from..]
+                .iter()
+                .take_while(|&&b| b != b')' && !is_space(b))
+                .count();
+        let close = t[run_end..].find(')').map(|j| run_end + j);
+        // The path is the longest run that ends in an extension the rest can follow.
+        (from + 1..run_end).rev().find_map(|k| {
+            let ext = [".md", ".markdown"].iter().find_map(|e| {
+                let end = k + e.len();
+                let fits = end <= run_end && s[k..].starts_with(e.as_bytes());
+                let rest = fits.then(|| match s.get(end) {
+                    Some(b')') => Some(end + 1),
+                    Some(b'#') => close.map(|c| c + 1),
+                    _ => None,
+                });
+                rest.flatten().map(|after| (end, after))
+            })?;
+            Some((ext.1, (from, ext.0)))
+        })
+    })
     .map(|(_, path)| path)
 }
 
@@ -229,19 +228,15 @@ fn critical_label(line: &str) -> Option<usize> {
 
 /// `(?i)\(\s*total\s*:\s*([^)]*)\)`: where `(Total: ...)` starts and the span inside.
 fn total(text: &str) -> Option<(usize, Pair)> {
-    figures::find_all(
-        text,
-        |s, i| s[i] == b'(',
-        |t, i| {
-            let mut c = Cursor::new(t, i + 1);
-            if !(c.spaces().lit_ci("total") && c.spaces().byte(b':')) {
-                return None;
-            }
-            let from = c.spaces().at;
-            let end = from + t[from..].find(')')?;
-            Some((end + 1, (from, end)))
-        },
-    )
+    figures::find_all_at(text, b'(', |t, i| {
+        let mut c = Cursor::new(t, i + 1);
+        if !(c.spaces().lit_ci("total") && c.spaces().byte(b':')) {
+            return None;
+        }
+        let from = c.spaces().at;
+        let end = from + t[from..].find(')')?;
+        Some((end + 1, (from, end)))
+    })
     .next()
 }
 

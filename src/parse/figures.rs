@@ -31,6 +31,29 @@ pub fn find_all<'t, M: 't>(
     })
 }
 
+/// As [`find_all`] for matches that start with the byte `first`: the line is searched for
+/// that byte (with memchr) rather than tried at every position.
+pub fn find_all_at<'t, M: 't>(
+    text: &'t str,
+    first: u8,
+    at: impl Fn(&'t str, usize) -> Option<(usize, M)> + 't,
+) -> impl Iterator<Item = (usize, M)> + 't {
+    let s = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(skip) = memchr::memchr(first, s.get(i..)?) {
+            let start = i + skip;
+            if let Some((end, m)) = at(text, start) {
+                i = end.max(start + 1);
+                return Some((start, m));
+            }
+            i = start + 1;
+        }
+        i = s.len();
+        None
+    })
+}
+
 /// A digit that starts a number where `\b` holds before it.
 fn number_start(s: &[u8], i: usize) -> bool {
     s[i].is_ascii_digit() && (i == 0 || !is_word(s[i - 1]))
@@ -70,32 +93,24 @@ pub struct Count {
 
 /// `\(\s*(?:\*\*)?(\d+)\s*/\s*(\d+)\b(?:\s+NOUN)?`: `(3/8 tasks)`.
 pub fn count_paren(text: &str) -> impl Iterator<Item = (usize, Count)> + '_ {
-    find_all(
-        text,
-        |s, i| s[i] == b'(',
-        |t, i| {
-            let mut c = Cursor::new(t, i + 1);
-            c.spaces().bold();
-            ratio(&mut c).map(|m| (c.at, m))
-        },
-    )
+    find_all_at(text, b'(', |t, i| {
+        let mut c = Cursor::new(t, i + 1);
+        c.spaces().bold();
+        ratio(&mut c).map(|m| (c.at, m))
+    })
 }
 
 /// `%\s*(?:\*\*)?\s*[-–—]\s*(?:\*\*)?\s*(\d+)\s*/\s*(\d+)\b(?:\s+NOUN)?`: `100% - 12/12`.
 pub fn count_after_percent(text: &str) -> impl Iterator<Item = (usize, Count)> + '_ {
-    find_all(
-        text,
-        |s, i| s[i] == b'%',
-        |t, i| {
-            let mut c = Cursor::new(t, i + 1);
-            c.spaces().bold().spaces();
-            if !(c.byte(b'-') || c.lit("–") || c.lit("—")) {
-                return None;
-            }
-            c.spaces().bold().spaces();
-            ratio(&mut c).map(|m| (c.at, m))
-        },
-    )
+    find_all_at(text, b'%', |t, i| {
+        let mut c = Cursor::new(t, i + 1);
+        c.spaces().bold().spaces();
+        if !(c.byte(b'-') || c.lit("–") || c.lit("—")) {
+            return None;
+        }
+        c.spaces().bold().spaces();
+        ratio(&mut c).map(|m| (c.at, m))
+    })
 }
 
 /// `(?i)\b(\d+)\s+of\s+(\d+)\s+NOUN\s+(?:are\s+|is\s+)?(?:complete|completed|done|finished)\b`:
@@ -147,35 +162,27 @@ fn done_word(c: Cursor) -> Option<usize> {
 
 /// `\(\s*(\d+)\s+NOUN\s*\)`: `(3 sub-tasks)`, the figure and the noun.
 pub fn size_paren(text: &str) -> impl Iterator<Item = (usize, (Span, Span))> + '_ {
-    find_all(
-        text,
-        |s, i| s[i] == b'(',
-        |t, i| {
-            let mut c = Cursor::new(t, i + 1);
-            let m = figure_noun(c.spaces())?;
-            c.spaces().byte(b')').then_some((c.at, m))
-        },
-    )
+    find_all_at(text, b'(', |t, i| {
+        let mut c = Cursor::new(t, i + 1);
+        let m = figure_noun(c.spaces())?;
+        c.spaces().byte(b')').then_some((c.at, m))
+    })
 }
 
 /// `(?i)\(\s*(\d+)\s+NOUN\s+(?:across|in|over)\s+(\d+)\s+NOUN\s*\)`: `(22 Epics Across 7
 /// Phases)`, both figures with their nouns.
 pub fn size_across(text: &str) -> impl Iterator<Item = (usize, [(Span, Span); 2])> + '_ {
-    find_all(
-        text,
-        |s, i| s[i] == b'(',
-        |t, i| {
-            let mut c = Cursor::new(t, i + 1);
-            let (n1, noun1) = figure_noun(c.spaces())?;
-            if !(c.spaces1() && c.one_of_ci(&["across", "in", "over"]).is_some() && c.spaces1()) {
-                return None;
-            }
-            let (n2, noun2) = figure_noun(&mut c)?;
-            c.spaces()
-                .byte(b')')
-                .then_some((c.at, [(n1, noun1), (n2, noun2)]))
-        },
-    )
+    find_all_at(text, b'(', |t, i| {
+        let mut c = Cursor::new(t, i + 1);
+        let (n1, noun1) = figure_noun(c.spaces())?;
+        if !(c.spaces1() && c.one_of_ci(&["across", "in", "over"]).is_some() && c.spaces1()) {
+            return None;
+        }
+        let (n2, noun2) = figure_noun(&mut c)?;
+        c.spaces()
+            .byte(b')')
+            .then_some((c.at, [(n1, noun1), (n2, noun2)]))
+    })
 }
 
 /// `(\d+)\s+NOUN`.
@@ -234,18 +241,14 @@ fn approximately(c: Cursor, words: bool) -> Option<Cursor> {
 /// `\(\s*(?:\*\*)?(~|≈|about\s+|approx\.?\s+)?(\d{1,3}(?:\.\d+)?)%\s*(?:\*\*)?\s*(?:\)|[-–—(])`:
 /// `(0%)`, `(100% - 12/12 ...)`.
 pub fn percent_paren(text: &str) -> impl Iterator<Item = (usize, Pct)> + '_ {
-    find_all(
-        text,
-        |s, i| s[i] == b'(',
-        |t, i| {
-            let mut c = Cursor::new(t, i + 1);
-            c.spaces().bold();
-            let p = percent(&mut c, true)?;
-            c.spaces().bold().spaces();
-            let close = c.byte(b')') || c.byte(b'-') || c.lit("–") || c.lit("—") || c.byte(b'(');
-            close.then_some((c.at, p))
-        },
-    )
+    find_all_at(text, b'(', |t, i| {
+        let mut c = Cursor::new(t, i + 1);
+        c.spaces().bold();
+        let p = percent(&mut c, true)?;
+        c.spaces().bold().spaces();
+        let close = c.byte(b')') || c.byte(b'-') || c.lit("–") || c.lit("—") || c.byte(b'(');
+        close.then_some((c.at, p))
+    })
 }
 
 /// `(~|≈)?(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+`:
@@ -353,33 +356,26 @@ pub fn plus_parts(text: &str) -> impl Iterator<Item = (usize, Span)> + '_ {
         }
         c.at > from
     };
-    find_all(
-        text,
-        |s, i| s[i] == b'(',
-        move |t, i| {
-            let mut c = Cursor::new(t, i + 1);
-            let from = c.at;
-            if !(c.spaces().digits().is_some() && c.spaces1() && word(&mut c)) {
-                return None;
+    find_all_at(text, b'(', move |t, i| {
+        let mut c = Cursor::new(t, i + 1);
+        let from = c.at;
+        if !(c.spaces().digits().is_some() && c.spaces1() && word(&mut c)) {
+            return None;
+        }
+        let mut parts = 0;
+        loop {
+            let mut p = c;
+            if p.spaces().byte(b'+') && p.spaces().digits().is_some() && p.spaces1() && word(&mut p)
+            {
+                c = p;
+                parts += 1;
+            } else {
+                break;
             }
-            let mut parts = 0;
-            loop {
-                let mut p = c;
-                if p.spaces().byte(b'+')
-                    && p.spaces().digits().is_some()
-                    && p.spaces1()
-                    && word(&mut p)
-                {
-                    c = p;
-                    parts += 1;
-                } else {
-                    break;
-                }
-            }
-            let inner_end = c.spaces().at;
-            (parts > 0 && c.byte(b')')).then_some((c.at, (from, inner_end)))
-        },
-    )
+        }
+        let inner_end = c.spaces().at;
+        (parts > 0 && c.byte(b')')).then_some((c.at, (from, inner_end)))
+    })
 }
 
 /// `(\d+)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)`: a figure and the one or two

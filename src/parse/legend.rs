@@ -110,7 +110,7 @@ fn entry(text: &str, vocab: &Vocab, legend: &mut Legend) {
     let text = text.trim_start_matches(['*', '_', ' ']);
     let Some((canonical, len)) = vocab
         .marker_at(text)
-        .map(|m| (m.canonical, m.len))
+        .map(|m| (m.canonical.into_owned(), m.len))
         .or_else(|| new_symbol(text))
     else {
         return;

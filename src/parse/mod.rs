@@ -142,7 +142,13 @@ impl<'a> Builder<'a> {
             vocab,
             legend,
             legend_lists,
-            units: vec![Unit::new(UnitKind::Document, 1, 0..end, None)],
+            units: {
+                // Every unit but the document starts a line of its own, so the units never
+                // outgrow this, and are never copied to grow; pages not used are not touched.
+                let mut units = Vec::with_capacity(src.line_count() + 1);
+                units.push(Unit::new(UnitKind::Document, 1, 0..end, None));
+                units
+            },
             claims: Vec::new(),
             bad_checkboxes: Vec::new(),
             code_blocks: Vec::new(),

@@ -173,7 +173,15 @@ impl<'a> Cursor<'a> {
 /// Whether `hay` contains `needle`, ASCII letters in either case.
 pub fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    // Jump between places where the first byte stands, in either case.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h).any(|i| {
+        h[i..]
+            .get(..n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 /// Whether `s` ends with `suffix`, ASCII letters in either case.

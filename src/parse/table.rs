@@ -147,7 +147,7 @@ impl Builder<'_> {
                     .or(marker.as_ref().map(|m| m.span.clone()))
                     .unwrap_or(cell.span.clone());
                 let text = marker.as_ref().map_or_else(
-                    || self.src.text[span.clone()].to_string(),
+                    || self.src.text[span.clone()].to_string().into(),
                     |m| m.text.clone(),
                 );
                 self.units[idx].marker = Some(Marker {

@@ -104,18 +104,32 @@ pub fn plain(text: &str) -> String {
 /// Whether `plain` would return the text as it is: ASCII without markup, and blanks only
 /// as single spaces between words. Most titles are.
 fn is_plain(s: &[u8]) -> bool {
-    let clean = |b: u8| {
-        b.is_ascii()
-            && !matches!(b, b'*' | b'[' | b']' | b'`' | b'_')
-            && !(b as char).is_whitespace()
-    };
-    let (Some(&first), Some(&last)) = (s.first(), s.last()) else {
-        return true;
-    };
-    clean(first)
-        && clean(last)
-        && s.windows(2)
-            .all(|w| clean(w[1]) || (w[1] == b' ' && clean(w[0])))
+    // 0: kept as it is; 1: a space; 2: markup or other blank, which plain() rewrites.
+    const fn classes() -> [u8; 256] {
+        let mut t = [2u8; 256];
+        let mut b = 0x21;
+        while b < 0x7F {
+            t[b] = 0;
+            b += 1;
+        }
+        t[b' ' as usize] = 1;
+        t[b'*' as usize] = 2;
+        t[b'[' as usize] = 2;
+        t[b']' as usize] = 2;
+        t[b'`' as usize] = 2;
+        t[b'_' as usize] = 2;
+        t
+    }
+    static CLASS: [u8; 256] = classes();
+    let mut previous = 1;
+    for &b in s {
+        let class = CLASS[b as usize];
+        if class == 2 || (class == 1 && previous == 1) {
+            return false;
+        }
+        previous = class;
+    }
+    previous == 0 || s.is_empty()
 }
 
 /// What a list item's text starts with.
@@ -186,7 +200,7 @@ pub fn lead(text: &str, base: usize, vocab: &Vocab, legend: &Legend) -> Lead {
         let span = at..at + rest.trim_end().len();
         lead.marker = Some(Marker {
             state: State::Cancelled,
-            text: rest.trim().into(),
+            text: rest.trim().to_string().into(),
             span,
             garbled: false,
         });
@@ -244,17 +258,18 @@ pub fn is_optional(title: &str) -> bool {
         s.get(i..i + phrase.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
     };
+    let next = |i: usize| s.get(i + 1).map_or(0, |b| b | 0x20);
     // Every phrase starts with one of these bytes, and the next byte tells most of them
-    // apart from ordinary words.
-    let next = |i: usize| s.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+    // apart from ordinary words. (`| 0x20` lowers ASCII letters; what it does to other
+    // bytes only leads to a comparison that fails.)
     at(0, "optional")
-        || (0..s.len()).any(|i| match s[i].to_ascii_lowercase() {
+        || s.iter().enumerate().any(|(i, &b)| match b | 0x20 {
             b'(' => at(i, "(optional"),
             b':' => at(i, ": optional"),
             b'-' => at(i, "- optional"),
             b'i' => next(i) == b'f' && at(i, "if time permits"),
             b'n' => match next(i) {
-                b'/' => at(i, "n/a)"),
+                0x2F => at(i, "n/a)"),
                 b'o' => at(i, "not required"),
                 _ => false,
             },

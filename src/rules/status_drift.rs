@@ -207,7 +207,7 @@ fn marker_for(ctx: &Context, marker: &Marker, state: State) -> Option<String> {
     }
     const CHECKS: [&str; 3] = ["✅", "⏳", "⬜"];
     const CIRCLES: [&str; 3] = ["🟢", "🟡", "🔴"];
-    let family = if CIRCLES.contains(&marker.text.as_str()) {
+    let family = if CIRCLES.contains(&&*marker.text) {
         CIRCLES
     } else {
         CHECKS

@@ -5,6 +5,7 @@
 
 pub mod mojibake;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -111,7 +112,7 @@ impl Default for Calendar {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkerMatch {
     pub len: usize,
-    pub canonical: String,
+    pub canonical: Cow<'static, str>,
     /// Whether the text held a garbled (mojibake) form of the marker.
     pub garbled: bool,
 }
@@ -120,7 +121,7 @@ pub struct MarkerMatch {
 #[derive(Debug, Clone)]
 pub struct Vocab {
     /// (written form, canonical marker, garbled), longest form first.
-    forms: Vec<(String, String, bool)>,
+    forms: Vec<(String, Cow<'static, str>, bool)>,
     /// The forms by their first character, each list longest first: a marker is looked up
     /// at the start of every item and heading.
     by_first: HashMap<char, Vec<usize>>,
@@ -158,8 +159,9 @@ impl Vocab {
 
     fn from_states(states: HashMap<String, State>) -> Self {
         let mut forms = Vec::new();
-        for canonical in states.keys() {
-            for written in [canonical.clone(), format!("{canonical}\u{FE0F}")] {
+        for key in states.keys() {
+            let canonical = builtin(key);
+            for written in [key.clone(), format!("{key}\u{FE0F}")] {
                 for cp in mojibake::CodePage::ALL {
                     forms.push((cp.garble(&written), canonical.clone(), true));
                 }
@@ -204,6 +206,14 @@ impl Vocab {
     pub fn marker_state(&self, canonical: &str) -> Option<State> {
         self.states.get(canonical).copied()
     }
+}
+
+/// A canonical marker: the built-in one itself when it is built in, else a copy.
+fn builtin(marker: &str) -> Cow<'static, str> {
+    MARKERS.iter().find(|(m, _)| *m == marker).map_or_else(
+        || Cow::Owned(marker.to_string()),
+        |(m, _)| Cow::Borrowed(*m),
+    )
 }
 
 /// The state named by status words at the start of `text` (case-insensitive), with the byte
@@ -251,7 +261,7 @@ mod tests {
         assert_eq!(v.marker_at("✅ Done").unwrap().canonical, "✅");
         assert_eq!(v.marker_at("✔️ x").unwrap().len, "✔️".len());
         let garbled = v.marker_at("‚úÖ **1.1**").unwrap();
-        assert_eq!((garbled.canonical.as_str(), garbled.garbled), ("✅", true));
+        assert_eq!((&*garbled.canonical, garbled.garbled), ("✅", true));
         assert_eq!(
             v.marker_at("\u{F8FF}üü° Not Started").unwrap().canonical,
             "🟡"
