@@ -15,9 +15,6 @@ use crate::model::{Document, Target, UnitId};
 /// document does not answer and the paths given do not already cover the repository;
 /// otherwise none, at no cost.
 pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec<Document> {
-    if !looks_outward(docs) {
-        return Vec::new();
-    }
     let Ok(cwd) = std::env::current_dir() else {
         return Vec::new();
     };
@@ -36,7 +33,9 @@ pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec
         .filter(|p| p.is_dir())
         .filter_map(|p| p.canonicalize().ok())
         .any(|dir| root_real.starts_with(dir));
-    if covered {
+    // Whether the paths cover the repository is cheaper to know than whether some
+    // reference looks outward, so it is asked first.
+    if covered || !looks_outward(docs) {
         return Vec::new();
     }
     let given: rustc_hash::FxHashSet<PathBuf> = docs

@@ -84,33 +84,55 @@ const REF_KINDS: &[&str] = &[
 /// The singular, lower-case form of a noun: `Sub-tasks` → `sub-task`, `stories` → `story`.
 pub fn singular(noun: &str) -> String {
     let lower = noun.trim().to_lowercase();
-    let word = if let Some(stem) = lower.strip_suffix("ies") {
-        format!("{stem}y")
+    singular_of_lower(&lower).into_owned()
+}
+
+/// The singular of a noun already in lower case.
+fn singular_of_lower(lower: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let word: Cow<str> = if let Some(stem) = lower.strip_suffix("ies") {
+        Cow::Owned(format!("{stem}y"))
     } else if lower.ends_with("sses") || lower.ends_with("ches") || lower.ends_with("shes") {
-        lower[..lower.len() - 2].to_string()
+        Cow::Borrowed(&lower[..lower.len() - 2])
     } else if lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 1 {
-        lower[..lower.len() - 1].to_string()
+        Cow::Borrowed(&lower[..lower.len() - 1])
     } else {
-        lower
+        Cow::Borrowed(lower)
     };
-    match word.as_str() {
-        "subtask" | "sub task" => "sub-task".to_string(),
+    match &*word {
+        "subtask" | "sub task" => Cow::Borrowed("sub-task"),
         _ => word,
     }
 }
 
+/// Whether the singular of `noun` is one of `words`. Nouns are short and ASCII, and are
+/// compared without a copy; others take the general way.
+fn singular_in(noun: &str, words: &'static [&'static str]) -> Option<&'static str> {
+    let noun = noun.trim();
+    let mut buffer = [0u8; 24];
+    if noun.len() > buffer.len() || !noun.is_ascii() {
+        let s = singular(noun);
+        return words.iter().copied().find(|w| *w == s);
+    }
+    let lower = &mut buffer[..noun.len()];
+    lower.copy_from_slice(noun.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    let s = singular_of_lower(lower);
+    words.iter().copied().find(|w| *w == s)
+}
+
 /// The unit kind a noun names, if it names one.
 pub fn kind_of(noun: &str) -> Option<String> {
-    let s = singular(noun);
-    KINDS.contains(&s.as_str()).then_some(s)
+    singular_in(noun, KINDS).map(str::to_string)
 }
 
 pub fn is_work_noun(noun: &str) -> bool {
-    WORK_NOUNS.contains(&singular(noun).as_str())
+    singular_in(noun, WORK_NOUNS).is_some()
 }
 
 pub fn is_measure(noun: &str) -> bool {
-    MEASURES.contains(&singular(noun).as_str())
+    singular_in(noun, MEASURES).is_some()
 }
 
 /// `01` → `1`, `1.01` → `1.1`, so that `Epic 01` and `E1` are one id.
@@ -183,7 +205,6 @@ fn leading_kind(title: &str) -> Option<(Span, Span)> {
     let from = c.at;
     let end = c
         .dotted_ends()
-        .into_iter()
         .find(|&e| boundary(c.s, e) && no_range_after(title, e))?;
     Some((kind, (from, end)))
 }
@@ -202,7 +223,6 @@ fn leading_short(title: &str) -> Option<Span> {
 /// a bare number such as `1.1**:`, `1.` or `1.2 Title`.
 fn leading_bare(title: &str) -> Option<Span> {
     let c = Cursor::new(title, 0);
-    let ends = c.dotted_ends();
     let ends_here = |at: usize| {
         let mut t = Cursor::new(title, at);
         let punct = t.byte(b'.') || t.byte(b':') || t.byte(b')');
@@ -215,11 +235,11 @@ fn leading_bare(title: &str) -> Option<Span> {
         let mut t = Cursor::new(title, at);
         ((t.lit("**") || t.lit("__")) && ends_here(t.at)) || ends_here(at)
     };
-    if let Some(&e) = ends.iter().find(|&&e| ends_number(e)) {
+    if let Some(e) = c.dotted_ends().find(|&e| ends_number(e)) {
         return Some((0, e));
     }
     // `^(\d+\.\d+(?:\.\d+)*)\s`: only the whole number can be followed by a space.
-    let (&longest, &first) = (ends.first()?, ends.last()?);
+    let (longest, first) = (c.dotted_ends().next()?, c.dotted_ends().last()?);
     let spaced = title
         .as_bytes()
         .get(longest)
@@ -240,7 +260,7 @@ fn ref_at(text: &str, at: usize) -> Option<(usize, Span, Span)> {
         if c.spaces1() {
             c.byte(b'#');
             let from = c.at;
-            if let Some(end) = c.dotted_ends().into_iter().find(|&e| boundary(s, e)) {
+            if let Some(end) = c.dotted_ends().find(|&e| boundary(s, e)) {
                 return Some((end, kind, (from, end)));
             }
         }
@@ -392,6 +412,16 @@ mod tests {
         assert_eq!(leading_id("5 retry attempts"), None);
         assert_eq!(leading_id("2025-10-21"), None);
         assert_eq!(leading_id("E03-E06"), None);
+    }
+
+    #[test]
+    fn nouns_long_and_short() {
+        let long = "Extraordinarily-long-sub-tasks";
+        assert_eq!(singular(long), "extraordinarily-long-sub-task");
+        assert!(!is_work_noun(long) && !is_measure(long) && kind_of(long).is_none());
+        assert_eq!(kind_of("SUBTASKS").as_deref(), Some("sub-task"));
+        assert_eq!(kind_of("Épics"), None);
+        assert!(is_measure("Days") && is_work_noun("Checkpoints") && is_work_noun("stories"));
     }
 
     #[test]

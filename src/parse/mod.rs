@@ -19,6 +19,7 @@ mod text;
 
 pub use claims::Found;
 pub use ids::{bare_title, is_work_noun, kind_of, leading_id, singular};
+pub use text::lowercase_into;
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};

@@ -107,23 +107,26 @@ impl<'a> Cursor<'a> {
 
     /// `\d+(?:\.\d+)*` as a pattern backtracks over it: where the dotted number may end,
     /// after each of its parts, longest first.
-    pub fn dotted_ends(&self) -> Vec<usize> {
+    pub fn dotted_ends(&self) -> impl Iterator<Item = usize> + 'a {
         let mut c = *self;
-        let mut ends = Vec::new();
-        if c.digits().is_none() {
-            return ends;
-        }
-        ends.push(c.at);
-        loop {
-            let mut next = c;
-            if !(next.byte(b'.') && next.digits().is_some()) {
-                break;
+        let from = c.at;
+        let mut end = from;
+        if c.digits().is_some() {
+            end = c.at;
+            loop {
+                let mut next = c;
+                if !(next.byte(b'.') && next.digits().is_some()) {
+                    break;
+                }
+                end = next.at;
+                c = next;
             }
-            ends.push(next.at);
-            c = next;
         }
-        ends.reverse();
-        ends
+        let s = self.s;
+        // A part ends where a digit is followed by a dot, or at the end.
+        (from + 1..=end)
+            .rev()
+            .filter(move |&p| s[p - 1].is_ascii_digit() && (p == end || s[p] == b'.'))
     }
 
     /// `\d{1,3}(?:\.\d+)?` as a percentage is written: the span.
@@ -372,7 +375,8 @@ mod tests {
     #[test]
     fn steps() {
         let mut c = Cursor::new("**12.5.3 Tasks", 0);
-        assert_eq!(c.bold().dotted_ends(), [8, 6, 4]);
+        assert_eq!(c.bold().dotted_ends().collect::<Vec<_>>(), [8, 6, 4]);
+        assert_eq!(Cursor::new("x", 0).dotted_ends().count(), 0);
         c.at = 8;
         assert!(c.spaces1() && c.lit_ci("tasks") && c.done());
         assert!(boundary(b"a b", 1) && !boundary(b"ab", 1) && boundary(b"a", 1));

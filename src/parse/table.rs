@@ -324,15 +324,21 @@ pub(crate) fn drop_unmatched_rows(b: &mut Builder) {
     if rows.is_empty() {
         return;
     }
-    let titles: std::collections::HashSet<String> = b
-        .units
+    // The rows' titles in any case, and which of them another unit has.
+    let mut matched: rustc_hash::FxHashMap<String, bool> = rows
         .iter()
-        .filter(|u| u.kind != UnitKind::Row)
-        .map(|u| u.title.to_lowercase())
+        .map(|&row| (b.units[row].title.to_lowercase(), false))
         .collect();
+    let mut lower = String::new();
+    for u in b.units.iter().filter(|u| u.kind != UnitKind::Row) {
+        super::text::lowercase_into(&u.title, &mut lower);
+        if let Some(found) = matched.get_mut(lower.as_str()) {
+            *found = true;
+        }
+    }
     let mut dropped = std::collections::HashSet::new();
     for row in rows {
-        if titles.contains(&b.units[row].title.to_lowercase()) {
+        if matched[&b.units[row].title.to_lowercase()] {
             continue;
         }
         if let Some(parent) = b.units[row].parent.take() {

@@ -277,6 +277,16 @@ pub fn is_optional(title: &str) -> bool {
         })
 }
 
+/// `text` in lower case, as `str::to_lowercase` writes it, into a buffer used again.
+pub fn lowercase_into(text: &str, buffer: &mut String) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buffer.push_str(&text.to_lowercase());
+    }
+}
+
 /// Whether a text has an ASCII digit. Figures, ids and durations all have one, so a text
 /// without can skip their searches.
 pub fn has_digit(text: &str) -> bool {

@@ -130,9 +130,34 @@ pub struct Resolver<'d> {
     by_id: HashMap<UnitId, usize>,
     /// Evaluations by policy and unit; a policy's are made when first asked for.
     memo: RefCell<Vec<Vec<eval::Slot>>>,
-    /// Claim indices by line and by group, so rules find a claim's neighbours directly.
-    by_line: HashMap<usize, Vec<usize>>,
-    by_group: HashMap<usize, Vec<usize>>,
+    /// Claim indices sorted by line and by group, so rules find a claim's neighbours with a
+    /// binary search.
+    by_line: Vec<usize>,
+    by_group: Vec<usize>,
+}
+
+/// The document's claim indices sorted by `key` (and by index within a key).
+fn sorted_claims(doc: &Document, key: impl Fn(&Claim) -> usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..doc.claims.len()).collect();
+    order.sort_by_key(|&i| (key(&doc.claims[i]), i));
+    order
+}
+
+/// The claims whose `key` is `value`, from indices sorted by that key.
+fn claims_where<'d, 'a>(
+    doc: &'d Document,
+    sorted: &'a [usize],
+    value: usize,
+    key: impl Fn(&Claim) -> usize + Copy + 'a,
+) -> impl Iterator<Item = &'d Claim> + 'a
+where
+    'd: 'a,
+{
+    let from = sorted.partition_point(|&i| key(&doc.claims[i]) < value);
+    sorted[from..]
+        .iter()
+        .map(|&i| &doc.claims[i])
+        .take_while(move |c| key(c) == value)
 }
 
 impl<'d> Resolver<'d> {
@@ -144,14 +169,10 @@ impl<'d> Resolver<'d> {
             entity_of: vec![None; doc.units.len()],
             by_id: HashMap::default(),
             memo: RefCell::new(Vec::new()),
-            by_line: HashMap::default(),
-            by_group: HashMap::default(),
+            by_line: sorted_claims(doc, |c| c.line),
+            by_group: sorted_claims(doc, |c| c.group),
         };
         r.memo = RefCell::new(vec![Vec::new(); r.counting.policies.len()]);
-        for (i, c) in doc.claims.iter().enumerate() {
-            r.by_line.entry(c.line).or_default().push(i);
-            r.by_group.entry(c.group).or_default().push(i);
-        }
         r.group_views();
         for e in 0..r.entities.len() {
             r.entities[e].truth = r.pick_truth(&r.entities[e].views);
@@ -173,19 +194,28 @@ impl<'d> Resolver<'d> {
         let titled_row = |u: &crate::model::Unit| {
             u.kind == UnitKind::Row && u.id.is_none() && u.parent.is_some()
         };
-        if !doc.units.iter().any(titled_row) {
+        // The rows' titles in any case, each with the first other unit that has it.
+        let mut wanted: HashMap<String, Option<UnitIdx>> = doc
+            .units
+            .iter()
+            .filter(|u| titled_row(u))
+            .map(|u| (u.title.to_lowercase(), None))
+            .collect();
+        if wanted.is_empty() {
             return;
         }
-        // The first unit that is not a row with each title, in any case.
-        let mut by_title: HashMap<String, UnitIdx> = HashMap::default();
-        for (o, u) in doc.units.iter().enumerate().rev() {
+        let mut lower = String::new();
+        for (o, u) in doc.units.iter().enumerate() {
             if u.kind != UnitKind::Row {
-                by_title.insert(u.title.to_lowercase(), o);
+                crate::parse::lowercase_into(&u.title, &mut lower);
+                if let Some(first @ None) = wanted.get_mut(lower.as_str()) {
+                    *first = Some(o);
+                }
             }
         }
         for (i, u) in doc.units.iter().enumerate() {
             if titled_row(u)
-                && let Some(&o) = by_title.get(&u.title.to_lowercase())
+                && let Some(&Some(o)) = wanted.get(&u.title.to_lowercase())
             {
                 self.join_unit(i, o);
             }
@@ -241,20 +271,12 @@ impl<'d> Resolver<'d> {
 
     /// Claims written on a line.
     pub fn claims_on_line(&self, line: usize) -> impl Iterator<Item = &'d Claim> + '_ {
-        self.by_line
-            .get(&line)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.doc.claims[i])
+        claims_where(self.doc, &self.by_line, line, |c| c.line)
     }
 
     /// Claims written together (one line, one field paragraph, one table).
     pub fn claims_in_group(&self, group: usize) -> impl Iterator<Item = &'d Claim> + '_ {
-        self.by_group
-            .get(&group)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.doc.claims[i])
+        claims_where(self.doc, &self.by_group, group, |c| c.group)
     }
 
     pub fn entities(&self) -> &[Entity] {
