@@ -67,9 +67,11 @@ pub fn check_with_context(
         .collect();
     let graph = Graph::build(&pairs);
     // Each resolver (with its memo) is used by one thread at a time.
-    crate::parallel::map_mut(&mut resolvers[..docs.len()], |(i, r)| {
+    let found = crate::parallel::map_mut(&mut resolvers[..docs.len()], |(i, r)| {
         crate::panic::catch(|| check_one(all[*i], r, &graph, *i, vocab, settings))
-    })
+    });
+    crate::parallel::map(resolvers, drop);
+    found
 }
 
 fn check_one(

@@ -42,15 +42,19 @@ pub(super) fn check_all(
     let refs: Vec<&Document> = docs.iter().collect();
     let context: Vec<&Document> = context.iter().collect();
     let findings = check_with_context(&refs, &context, &s.vocab, &s.rules);
-    let mut files = Vec::with_capacity(docs.len());
-    for (doc, found) in docs.into_iter().zip(findings) {
+    // What each document keeps is its source; the rest of its model is freed here, on
+    // every core.
+    let pairs: Vec<_> = docs.into_iter().zip(findings).collect();
+    let kept = crate::parallel::map(pairs, |(doc, found)| (doc.source, found));
+    let mut files = Vec::with_capacity(kept.len());
+    for (source, found) in kept {
         match found {
             Ok(diagnostics) => files.push(FileResult {
-                source: doc.source,
+                source,
                 diagnostics,
             }),
             Err(internal) => errors.push(InputError {
-                path: doc.source.path,
+                path: source.path,
                 cause: internal.to_string(),
             }),
         }

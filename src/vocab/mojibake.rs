@@ -67,7 +67,7 @@ pub fn find_garbled(text: &str) -> Vec<Garbled> {
     let bytes = text.as_bytes();
     let mut at = 0;
     // Only non-ASCII characters can start a garbled sequence: jump from one to the next.
-    while let Some(skip) = bytes[at..].iter().position(|&b| b >= 0x80) {
+    while let Some(skip) = first_non_ascii(&bytes[at..]) {
         let start = at + skip;
         let Some(c) = text[start..].chars().next() else {
             break;
@@ -86,6 +86,22 @@ pub fn find_garbled(text: &str) -> Vec<Garbled> {
         }
     }
     found
+}
+
+/// The position of the first byte that is not ASCII, eight bytes at a time: most of a
+/// tracker is ASCII, and this runs over every file.
+fn first_non_ascii(s: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = s.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if word & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    s[at..].iter().position(|&b| b >= 0x80).map(|i| at + i)
 }
 
 /// Whether `c` is in either code page's upper half: every character there is at most
@@ -198,6 +214,17 @@ mod tests {
                 "{}",
                 cp.name()
             );
+        }
+    }
+
+    #[test]
+    fn first_non_ascii_byte() {
+        assert_eq!(first_non_ascii(b""), None);
+        assert_eq!(first_non_ascii(b"0123456789abcdef"), None);
+        for at in 0..20 {
+            let mut s = vec![b'a'; 20];
+            s[at] = 0xC3;
+            assert_eq!(first_non_ascii(&s), Some(at));
         }
     }
 
