@@ -1,11 +1,12 @@
 //! Checking one document: run the selected rules, drop suppressed findings, apply severities.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::graph::Graph;
-use crate::model::Document;
+use crate::graph::{Graph, Part};
+use crate::model::{CriticalPathDecl, Document};
 use crate::panic::Internal;
 use crate::resolve::{Counting, Resolver};
-use crate::rules::{Context, RULES, Rule};
+use crate::rules::{Check, Context, GraphContext, RULES, Rule};
+use crate::source::SourceFile;
 use crate::suppress::Suppressions;
 use crate::vocab::Vocab;
 
@@ -56,50 +57,120 @@ pub fn check_with_context(
     settings: &RuleSettings,
 ) -> Vec<Result<Vec<Diagnostic>, Internal>> {
     let all: Vec<&Document> = docs.iter().chain(context).copied().collect();
-    let mut resolvers: Vec<(usize, Resolver)> =
-        crate::parallel::map(all.iter().copied().enumerate().collect(), |(i, d)| {
-            (i, Resolver::new(d, settings.counting.clone()))
+    let checked: Vec<(Option<Local>, Part)> =
+        crate::parallel::map(all.iter().copied().enumerate().collect(), |(i, doc)| {
+            let resolver = Resolver::new(doc, settings.counting.clone());
+            let local = (i < docs.len()).then(|| check_local(doc, &resolver, vocab, settings));
+            (local, Part::of(doc, &resolver))
         });
-    let pairs: Vec<(&Document, &Resolver)> = all
-        .iter()
-        .copied()
-        .zip(resolvers.iter().map(|(_, r)| r))
-        .collect();
-    let graph = Graph::build(&pairs);
-    // Each resolver (with its memo) is used by one thread at a time.
-    let found = crate::parallel::map_mut(&mut resolvers[..docs.len()], |(i, r)| {
-        crate::panic::catch(|| check_one(all[*i], r, &graph, *i, vocab, settings))
-    });
-    crate::parallel::map(resolvers, drop);
-    found
+    let (locals, parts): (Vec<_>, Vec<_>) = checked.into_iter().unzip();
+    let graph = Graph::from_parts(parts);
+    let pending: Vec<_> = locals.into_iter().flatten().enumerate().collect();
+    crate::parallel::map(pending, |(i, local)| {
+        check_graph(local, &docs[i].source, &graph, i, vocab, settings)
+    })
 }
 
-fn check_one(
+/// A document's findings from the rules that read it alone, and what the graph rules need
+/// of it: all that is kept of it until the graph of every document is built.
+#[derive(Debug)]
+pub struct Local {
+    found: Result<Vec<Diagnostic>, Internal>,
+    suppressions: Suppressions,
+    critical_paths: Vec<CriticalPathDecl>,
+}
+
+/// Runs the document rules over one document.
+pub fn check_local(
     doc: &Document,
     resolver: &Resolver,
+    vocab: &Vocab,
+    settings: &RuleSettings,
+) -> Local {
+    let checked = crate::panic::catch(|| {
+        crate::debug_hooks::panic_at("check", &doc.source.path);
+        let suppressions = Suppressions::read(doc);
+        let ctx = Context {
+            doc,
+            resolver,
+            vocab,
+        };
+        let mut out = Vec::new();
+        for (rule, severity) in &settings.enabled {
+            if let Check::Document(check) = rule.check {
+                keep(
+                    check(&ctx),
+                    rule,
+                    *severity,
+                    &suppressions,
+                    &doc.source,
+                    &mut out,
+                );
+            }
+        }
+        (out, suppressions)
+    });
+    let (found, suppressions) = match checked {
+        Ok((out, suppressions)) => (Ok(out), suppressions),
+        Err(internal) => (Err(internal), Suppressions::default()),
+    };
+    Local {
+        found,
+        suppressions,
+        critical_paths: doc.critical_paths.clone(),
+    }
+}
+
+/// Runs the graph rules for the document that is `index` in `graph`, and adds their findings
+/// to its own, in source order.
+pub fn check_graph(
+    local: Local,
+    source: &SourceFile,
     graph: &Graph,
     index: usize,
     vocab: &Vocab,
     settings: &RuleSettings,
-) -> Vec<Diagnostic> {
-    let ctx = Context {
-        doc,
-        resolver,
+) -> Result<Vec<Diagnostic>, Internal> {
+    let mut out = local.found?;
+    let ctx = GraphContext {
+        source,
+        critical_paths: &local.critical_paths,
         vocab,
         graph,
         index,
     };
-    crate::debug_hooks::panic_at("check", &doc.source.path);
-    let suppressions = Suppressions::read(doc);
-    let mut out = Vec::new();
-    for (rule, severity) in &settings.enabled {
-        for mut d in (rule.check)(&ctx) {
-            if !suppressions.suppressed(rule, doc.source.line_of(d.span.start)) {
-                d.severity = *severity;
-                out.push(d);
+    crate::panic::catch(|| {
+        for (rule, severity) in &settings.enabled {
+            if let Check::Graph(check) = rule.check {
+                let found = check(&ctx);
+                keep(
+                    found,
+                    rule,
+                    *severity,
+                    &local.suppressions,
+                    source,
+                    &mut out,
+                );
             }
         }
+        out.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
+        out
+    })
+}
+
+/// Adds a rule's findings that no comment suppresses, at the severity asked for.
+fn keep(
+    found: Vec<Diagnostic>,
+    rule: &Rule,
+    severity: Severity,
+    suppressions: &Suppressions,
+    source: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) {
+    for mut d in found {
+        if !suppressions.suppressed(rule, source.line_of(d.span.start)) {
+            d.severity = severity;
+            out.push(d);
+        }
     }
-    out.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
-    out
 }

@@ -188,7 +188,7 @@ static FLIP: tracker::rules::Rule = tracker::rules::Rule {
     summary: "never settles",
     fixable: tracker::rules::Fixable::Safe,
     doc: "",
-    check: flip,
+    check: tracker::rules::Check::Document(flip),
 };
 
 #[test]

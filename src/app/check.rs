@@ -4,13 +4,15 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::context::context;
-use super::{ExitStatus, Settings, read_documents, settings};
-use crate::check::check_with_context;
-use crate::cli::CheckArgs;
-use crate::input::InputError;
+use super::context::context_parts;
+use super::{ExitStatus, Settings, read_each, settings};
+use crate::check::{check_graph, check_local, check_with_context};
+use crate::cli::{CheckArgs, CommonArgs};
+use crate::graph::{Graph, Part};
+use crate::input::{self, InputError};
 use crate::model::Document;
 use crate::report::{self, FileResult, Report};
+use crate::resolve::Resolver;
 
 pub(super) fn run_check(
     args: &CheckArgs,
@@ -18,10 +20,7 @@ pub(super) fn run_check(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (docs, mut errors) = read_documents(&args.common, &s);
-    let docs: Vec<_> = docs.into_iter().map(|(_, doc)| doc).collect();
-    let context = context(&docs, &args.common, &s);
-    let files = check_all(docs, &context, &s, &mut errors);
+    let (files, errors) = check_streaming(&args.common, &s);
     let report = Report {
         files,
         errors,
@@ -29,6 +28,51 @@ pub(super) fn run_check(
     };
     report::render(&report, args.format, s.color, out, err)?;
     Ok(status(&report))
+}
+
+/// Every input checked as `check_all` would, keeping only what the graph needs of each: a
+/// file is read, parsed and checked by its own rules as one piece of work, on whichever
+/// core is free, and its model is dropped before the next is read. A repository of
+/// thousands of trackers is never all in memory at once.
+fn check_streaming(args: &CommonArgs, s: &Settings) -> (Vec<FileResult>, Vec<InputError>) {
+    let (inputs, mut errors) =
+        input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
+    let (checked, failed) = read_each(inputs, s, |_, doc| {
+        let resolver = Resolver::new(&doc, s.rules.counting.clone());
+        let local = check_local(&doc, &resolver, &s.vocab, &s.rules);
+        let part = Part::of(&doc, &resolver);
+        drop(resolver);
+        (doc.source, local, part)
+    });
+    errors.extend(failed);
+    let (mut pending, mut parts) = (Vec::with_capacity(checked.len()), Vec::new());
+    for (_, (source, local, part)) in checked {
+        pending.push((source, local));
+        parts.push(part);
+    }
+    let given: Vec<&Part> = parts.iter().collect();
+    let context = context_parts(&given, args, s);
+    parts.extend(context);
+    let graph = Graph::from_parts(parts);
+    let indexed: Vec<_> = pending.into_iter().enumerate().collect();
+    let done = crate::parallel::map(indexed, |(i, (source, local))| {
+        let found = check_graph(local, &source, &graph, i, &s.vocab, &s.rules);
+        (source, found)
+    });
+    let mut files = Vec::with_capacity(done.len());
+    for (source, found) in done {
+        match found {
+            Ok(diagnostics) => files.push(FileResult {
+                source,
+                diagnostics,
+            }),
+            Err(internal) => errors.push(InputError {
+                path: source.path,
+                cause: internal.to_string(),
+            }),
+        }
+    }
+    (files, errors)
 }
 
 /// Checks documents together (references resolve across them) and pairs each with its

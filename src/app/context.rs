@@ -6,22 +6,70 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Settings, parse_inputs};
+use rustc_hash::FxHashSet;
+
+use super::{Settings, parse_inputs, read_each};
 use crate::cli::CommonArgs;
+use crate::graph::Part;
 use crate::input::{self, Input};
-use crate::model::{Document, Target, UnitId};
+use crate::model::{DepDecl, Document, Target, UnitId};
+use crate::resolve::Resolver;
 
 /// The repository's other tracker documents, if `docs` hold references that their own
 /// document does not answer and the paths given do not already cover the repository;
 /// otherwise none, at no cost.
 pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec<Document> {
-    let Ok(cwd) = std::env::current_dir() else {
+    let given = || {
+        let outward = docs.iter().any(|doc| {
+            let ids = doc.ids();
+            looks_outward(ids.keys().copied(), &doc.dependencies)
+        });
+        outward.then(|| paths(docs.iter().map(|d| &d.source.path)))
+    };
+    match others(args, s, given) {
+        Some(others) => parse_inputs(others, s)
+            .0
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// As [`context`], for documents already reduced to their parts of the graph: the parts of
+/// the repository's other tracker documents.
+pub(super) fn context_parts(parts: &[&Part], args: &CommonArgs, s: &Settings) -> Vec<Part> {
+    let given = || {
+        let outward = parts
+            .iter()
+            .any(|part| looks_outward(part.nodes.iter().map(|n| &n.id), &part.dependencies));
+        outward.then(|| paths(parts.iter().map(|p| &p.path)))
+    };
+    let Some(others) = others(args, s, given) else {
         return Vec::new();
     };
+    let counting = &s.rules.counting;
+    let (found, _) = read_each(others, s, |_, doc| {
+        Part::of(&doc, &Resolver::new(&doc, counting.clone()))
+    });
+    found.into_iter().map(|(_, part)| part).collect()
+}
+
+/// The given files as they are on disk.
+fn paths<'a>(given: impl Iterator<Item = &'a PathBuf>) -> FxHashSet<PathBuf> {
+    given.filter_map(|p| p.canonicalize().ok()).collect()
+}
+
+/// The repository's tracker files other than the ones given, when the paths do not cover
+/// the repository and `given` (asked only then) says references look outward.
+fn others(
+    args: &CommonArgs,
+    s: &Settings,
+    given: impl FnOnce() -> Option<FxHashSet<PathBuf>>,
+) -> Option<Vec<Input>> {
+    let cwd = std::env::current_dir().ok()?;
     let root = repository_root(&cwd);
-    let Ok(root_real) = root.canonicalize() else {
-        return Vec::new();
-    };
+    let root_real = root.canonicalize().ok()?;
     let current = [PathBuf::from(".")];
     let walked = if args.paths.is_empty() {
         &current[..]
@@ -35,55 +83,50 @@ pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec
         .any(|dir| root_real.starts_with(dir));
     // Whether the paths cover the repository is cheaper to know than whether some
     // reference looks outward, so it is asked first.
-    if covered || !looks_outward(docs) {
-        return Vec::new();
+    if covered {
+        return None;
     }
-    let given: rustc_hash::FxHashSet<PathBuf> = docs
-        .iter()
-        .filter_map(|d| d.source.path.canonicalize().ok())
-        .collect();
+    let given = given()?;
     let (inputs, _) = input::collect(&[root], None, &s.filter);
     // A symlink that leads out of the repository is not followed: context comes from the
-    // repository alone.
-    let others: Vec<Input> = inputs
-        .into_iter()
-        .filter(|i| {
-            i.path()
-                .canonicalize()
-                .is_ok_and(|p| !given.contains(&p) && p.starts_with(&root_real))
-        })
-        .collect();
-    // Files that cannot be read are the walk's concern only if they were asked for.
-    let (found, _) = parse_inputs(others, s);
-    found.into_iter().map(|(_, doc)| doc).collect()
+    // repository alone. Files that cannot be read are the walk's concern only if they were
+    // asked for.
+    Some(
+        inputs
+            .into_iter()
+            .filter(|i| {
+                i.path()
+                    .canonicalize()
+                    .is_ok_and(|p| !given.contains(&p) && p.starts_with(&root_real))
+            })
+            .collect(),
+    )
 }
 
 /// Whether some dependency names what its own document does not have: a link, or an id
-/// no unit of the document carries. (A cheap pass over the ids; the graph itself is built
+/// none of the document's `ids` is. (A cheap pass over the ids; the graph itself is built
 /// once, with whatever context this brings.)
-fn looks_outward(docs: &[Document]) -> bool {
-    docs.iter().any(|doc| {
-        let ids = doc.ids();
-        // Each number, and whether some unit has it without a kind.
-        let mut numbers: rustc_hash::FxHashMap<&str, bool> = Default::default();
-        for id in ids.keys() {
-            *numbers.entry(id.number.as_str()).or_default() |= id.kind.is_none();
-        }
-        let answers = |id: &UnitId| {
-            ids.contains_key(id)
-                || numbers
-                    .get(id.number.as_str())
-                    .is_some_and(|&kindless| kindless || id.kind.is_none())
-        };
-        doc.dependencies
-            .iter()
-            .flat_map(|decl| &decl.refs)
-            .any(|r| match &r.target {
-                Target::File(_) => true,
-                Target::Id(id) => !answers(id),
-                Target::AllPrevious(_) => false,
-            })
-    })
+fn looks_outward<'a>(ids: impl Iterator<Item = &'a UnitId>, dependencies: &[DepDecl]) -> bool {
+    let ids: FxHashSet<&UnitId> = ids.collect();
+    // Each number, and whether some unit has it without a kind.
+    let mut numbers: rustc_hash::FxHashMap<&str, bool> = Default::default();
+    for id in &ids {
+        *numbers.entry(id.number.as_str()).or_default() |= id.kind.is_none();
+    }
+    let answers = |id: &UnitId| {
+        ids.contains(id)
+            || numbers
+                .get(id.number.as_str())
+                .is_some_and(|&kindless| kindless || id.kind.is_none())
+    };
+    dependencies
+        .iter()
+        .flat_map(|decl| &decl.refs)
+        .any(|r| match &r.target {
+            Target::File(_) => true,
+            Target::Id(id) => !answers(id),
+            Target::AllPrevious(_) => false,
+        })
 }
 
 /// The nearest folder at or above `dir` holding `.git`, else `dir` itself. Shown relative

@@ -145,29 +145,40 @@ pub(crate) fn parse_inputs(
     inputs: Vec<Input>,
     s: &Settings,
 ) -> (Vec<(Input, Document)>, Vec<InputError>) {
+    read_each(inputs, s, |_, doc| doc)
+}
+
+/// Each input read, parsed and handed to `then`, in parallel; walked files only when they
+/// are trackers. A panic while working on one input is that input's error.
+pub(crate) fn read_each<T: Send>(
+    inputs: Vec<Input>,
+    s: &Settings,
+    then: impl Fn(&Input, Document) -> T + Sync,
+) -> (Vec<(Input, T)>, Vec<InputError>) {
     let mut errors = Vec::new();
     let read = crate::parallel::map(inputs, |input| {
-        let doc = input::read(&input).and_then(|text| {
+        let done = input::read(&input).and_then(|text| {
             crate::panic::catch(|| {
                 crate::debug_hooks::panic_at("parse", input.path());
-                parse(SourceFile::new(input.path(), text), &s.vocab)
+                let doc = parse(SourceFile::new(input.path(), text), &s.vocab);
+                (!input.is_walked() || doc.is_tracker()).then(|| then(&input, doc))
             })
             .map_err(|internal| internal.to_string())
         });
-        (input, doc)
+        (input, done)
     });
-    let mut docs = Vec::new();
-    for (input, doc) in read {
-        match doc {
-            Ok(doc) if !input.is_walked() || doc.is_tracker() => docs.push((input, doc)),
-            Ok(_) => {}
+    let mut kept = Vec::new();
+    for (input, done) in read {
+        match done {
+            Ok(Some(value)) => kept.push((input, value)),
+            Ok(None) => {}
             Err(cause) => errors.push(InputError {
                 path: input.path().to_path_buf(),
                 cause,
             }),
         }
     }
-    (docs, errors)
+    (kept, errors)
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -3,8 +3,10 @@
 //! references that resolve to nothing.
 
 mod analysis;
+mod part;
 
 pub use analysis::{CriticalPath, Cycle, Schedule};
+pub use part::Part;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -13,6 +15,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::model::{Declarer, Direction, Document, Duration, Reference, Target, UnitId, UnitIdx};
 use crate::resolve::Resolver;
+use crate::source::Span;
 use crate::vocab::State;
 
 /// A unit in the graph: one per entity (or per unit with a bare id), in one document.
@@ -26,6 +29,9 @@ pub struct Node {
     pub duration: Option<Duration>,
     /// Whether some view of the unit declares it done (a row, a summary item).
     pub declared_done: bool,
+    /// The unit's line in its file, and where its marker is, for messages about it.
+    pub span: Span,
+    pub marker: Option<Span>,
 }
 
 /// A reference that names no unit in its document or the others checked.
@@ -67,14 +73,6 @@ pub struct Graph {
 /// Nodes by (document, kind), each with its number as compared, in number order.
 type ByKind = HashMap<(usize, Option<String>), Vec<(Vec<u64>, usize)>>;
 
-/// One document while its nodes are made: where it is, its resolver, its durations by id.
-struct Source<'a> {
-    d: usize,
-    doc: &'a Document,
-    r: &'a Resolver<'a>,
-    durations: HashMap<&'a UnitId, Duration>,
-}
-
 /// What an id names among the documents.
 enum Lookup {
     Found(usize),
@@ -83,16 +81,15 @@ enum Lookup {
     Missing,
 }
 
-/// Node identity within a document: an entity, or a unit with a bare id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Key {
-    Entity(usize, usize),
-    Unit(usize, UnitIdx),
-}
-
 impl Graph {
     /// Builds the graph of `docs`, each with its resolver.
     pub fn build(docs: &[(&Document, &Resolver)]) -> Self {
+        let parts: Vec<Part> = docs.iter().map(|(doc, r)| Part::of(doc, r)).collect();
+        Self::from_parts(parts)
+    }
+
+    /// Builds the graph of the documents `parts` were made from.
+    pub fn from_parts(parts: Vec<Part>) -> Self {
         let mut g = Graph {
             nodes: Vec::new(),
             edges: DiGraph::new(),
@@ -104,56 +101,37 @@ impl Graph {
             by_number: Chains::default(),
             global: Chains::default(),
             files: HashMap::default(),
-            doc_nodes: Vec::with_capacity(docs.len()),
+            doc_nodes: Vec::with_capacity(parts.len()),
             by_kind: std::sync::OnceLock::new(),
             cycle_cache: std::sync::OnceLock::new(),
-            dirs: docs
+            dirs: parts
                 .iter()
-                .map(|(doc, _)| {
-                    doc.source
-                        .path
-                        .parent()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_default()
-                })
+                .map(|p| p.path.parent().map(Path::to_path_buf).unwrap_or_default())
                 .collect(),
         };
-        let mut keys: HashMap<Key, usize> = HashMap::default();
-        for (d, (doc, r)) in docs.iter().enumerate() {
+        let mut dependencies = Vec::with_capacity(parts.len());
+        for (d, part) in parts.into_iter().enumerate() {
             let first = g.nodes.len();
-            // Durations given by id in tables; the first one given for an id counts.
-            let mut durations: HashMap<&UnitId, Duration> = HashMap::default();
-            for (id, duration) in &doc.durations {
-                durations.entry(id).or_insert(*duration);
-            }
-            let source = Source {
-                d,
-                doc,
-                r,
-                durations,
-            };
-            for (u, unit) in doc.units.iter().enumerate() {
-                let Some(id) = &unit.id else { continue };
-                let entity = r.entity_index(u);
-                let key = entity.map_or(Key::Unit(d, u), |i| Key::Entity(d, i));
-                if keys.contains_key(&key) {
-                    continue;
-                }
-                let entity = entity.map(|i| &r.entities()[i]);
-                let node = g.node(&source, u, id.clone(), entity);
-                keys.insert(key, node);
+            for mut node in part.nodes {
+                node.doc = d;
+                g.add(node);
             }
             g.doc_nodes.push(first..g.nodes.len());
-            if let Some(main) = g.main_node(doc, d) {
-                g.files.insert(normalise(&doc.source.path), main);
+            if let Some(main) = part.main {
+                g.files.insert(normalise(&part.path), first + main);
             }
+            dependencies.push(part.dependencies);
         }
-        for (d, (doc, _)) in docs.iter().enumerate() {
-            for decl in &doc.dependencies {
+        for (d, decls) in dependencies.iter().enumerate() {
+            for decl in decls {
                 let declarers: Vec<usize> = decl
                     .declarers
                     .iter()
-                    .filter_map(|x| g.declarer(docs, d, x))
+                    .filter_map(|x| match x {
+                        Declarer::Id(id) => g.resolve(d, id),
+                        // A part names its declarers by id.
+                        Declarer::Unit(_) => None,
+                    })
                     .collect();
                 for reference in &decl.refs {
                     for target in g.targets(d, reference, &declarers) {
@@ -171,74 +149,20 @@ impl Graph {
         g
     }
 
-    fn node(
-        &mut self,
-        source: &Source,
-        u: UnitIdx,
-        id: UnitId,
-        entity: Option<&crate::resolve::Entity>,
-    ) -> usize {
-        let Source {
-            d,
-            doc,
-            r,
-            durations,
-        } = source;
-        let d = *d;
-        let own = [u];
-        let views = entity.map_or(&own[..], |e| &e.views[..]);
-        let unit = entity.and_then(|e| e.truth).unwrap_or(u);
-        let primary = r.counting.primary();
-        let duration = views
-            .iter()
-            .find_map(|&v| doc.unit(v).duration)
-            .or_else(|| durations.get(&id).copied());
-        let declared_done = views.iter().any(|&v| {
-            doc.unit(v)
-                .marker
-                .as_ref()
-                .is_some_and(|m| m.state == State::Done)
-        });
-        let node = Node {
-            doc: d,
-            unit,
-            id: id.clone(),
-            // An optional unit has a state of its own even where it does not count.
-            state: r
-                .eval(unit, primary)
-                .or_else(|| {
-                    let with_optional = r.counting.policies.iter().find(|p| p.optional)?;
-                    r.eval(unit, *with_optional)
-                })
-                .map(|e| e.state),
-            duration,
-            declared_done,
-        };
+    fn add(&mut self, node: Node) {
         let index = self.nodes.len();
+        self.by_id.push((node.doc, hash(&node.id)), index);
+        self.global.push((0, hash(&node.id)), index);
+        self.by_number
+            .push((node.doc, hash(&node.id.number)), index);
         self.nodes.push(node);
         self.edges.add_node(index);
-        self.by_id.push((d, hash(&id)), index);
-        self.global.push((0, hash(&id)), index);
-        self.by_number.push((d, hash(&id.number)), index);
-        index
     }
 
     fn edge(&mut self, from: usize, to: usize) {
         let (a, b) = (NodeIndex::new(from), NodeIndex::new(to));
         if self.edges.find_edge(a, b).is_none() {
             self.edges.add_edge(a, b, ());
-        }
-    }
-
-    fn declarer(
-        &self,
-        docs: &[(&Document, &Resolver)],
-        d: usize,
-        declarer: &Declarer,
-    ) -> Option<usize> {
-        match declarer {
-            Declarer::Unit(u) => self.resolve(d, docs[d].0.unit(*u).id.as_ref()?),
-            Declarer::Id(id) => self.resolve(d, id),
         }
     }
 
@@ -280,21 +204,6 @@ impl Graph {
                 Vec::new()
             }
         }
-    }
-
-    /// The node that stands for a whole document: its outermost section with an id.
-    fn main_node(&self, doc: &Document, d: usize) -> Option<usize> {
-        let level = |u: &crate::model::Unit| match u.kind {
-            crate::model::UnitKind::Document => Some(0),
-            crate::model::UnitKind::Section { level } => Some(level),
-            _ => None,
-        };
-        self.doc_nodes
-            .get(d)?
-            .clone()
-            .filter_map(|n| level(doc.unit(self.nodes[n].unit)).map(|l| (l, n)))
-            .min_by_key(|&(l, i)| (l, i))
-            .map(|(_, i)| i)
     }
 
     /// Every earlier unit (by number) of a kind in the node's document.

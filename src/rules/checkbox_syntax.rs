@@ -9,7 +9,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A task box that GitHub does not render as a checkbox",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/checkbox-syntax.md"),
-    check,
+    check: super::Check::Document(check),
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -11,7 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A count or size claim disagrees with the units it counts",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/count-mismatch.md"),
-    check: |ctx| super::each_claim(ctx, check_claim),
+    check: super::Check::Document(|ctx| super::each_claim(ctx, check_claim)),
 };
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {

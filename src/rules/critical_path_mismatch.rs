@@ -8,7 +8,7 @@
 //! computed total of the part or, for a declared chain that agrees, the sum of its own
 //! estimates.
 
-use super::{Context, Fixable, Rule};
+use super::{Fixable, GraphContext, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::graph::{CriticalPath, Graph, common_unit, format_duration, id_like, short_id};
 use crate::model::{CriticalPathDecl, Duration};
@@ -19,15 +19,14 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A declared critical path that is not the longest chain",
     fixable: Fixable::Mixed,
     doc: include_str!("../../docs/rules/critical-path-mismatch.md"),
-    check,
+    check: super::Check::Graph(check),
 };
 
 /// Hours closer than this are the same.
 const EPSILON: f64 = 1e-6;
 
-fn check(ctx: &Context) -> Vec<Diagnostic> {
-    ctx.doc
-        .critical_paths
+fn check(ctx: &GraphContext) -> Vec<Diagnostic> {
+    ctx.critical_paths
         .iter()
         .filter_map(|decl| check_decl(ctx, decl))
         .collect()
@@ -47,7 +46,7 @@ struct Judged {
     local: bool,
 }
 
-fn judge(ctx: &Context, decl: &CriticalPathDecl) -> Option<Judged> {
+fn judge(ctx: &GraphContext, decl: &CriticalPathDecl) -> Option<Judged> {
     let g = ctx.graph;
     let steps: Vec<usize> = decl
         .steps
@@ -111,9 +110,9 @@ fn same(a: f64, b: f64) -> bool {
     (a - b).abs() < EPSILON
 }
 
-fn check_decl(ctx: &Context, decl: &CriticalPathDecl) -> Option<Diagnostic> {
+fn check_decl(ctx: &GraphContext, decl: &CriticalPathDecl) -> Option<Diagnostic> {
     let j = judge(ctx, decl)?;
-    let text = &ctx.doc.source.text;
+    let text = &ctx.source.text;
     let sequence_differs = j.sequence_differs();
     let total_differs = decl
         .total
@@ -168,7 +167,7 @@ fn check_decl(ctx: &Context, decl: &CriticalPathDecl) -> Option<Diagnostic> {
 }
 
 /// `1.1 (0.5 days) → 1.2 (2-3 days) → …`, each step in the unit it was estimated in.
-fn chain(ctx: &Context, path: &CriticalPath) -> String {
+fn chain(ctx: &GraphContext, path: &CriticalPath) -> String {
     let g = ctx.graph;
     let steps: Vec<String> = path
         .nodes

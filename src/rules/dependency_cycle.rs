@@ -1,6 +1,6 @@
 //! `dependency-cycle`: units that depend on each other in a circle, so none can start.
 
-use super::{Context, Fixable, Rule};
+use super::{Fixable, GraphContext, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::graph::short_id;
 
@@ -10,11 +10,11 @@ pub(crate) static RULE: Rule = Rule {
     summary: "Dependencies that form a cycle",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/dependency-cycle.md"),
-    check,
+    check: super::Check::Graph(check),
 };
 
 /// Each cycle is reported once, in the document of its smallest id.
-fn check(ctx: &Context) -> Vec<Diagnostic> {
+fn check(ctx: &GraphContext) -> Vec<Diagnostic> {
     let g = ctx.graph;
     g.cycles()
         .into_iter()
@@ -32,7 +32,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                     .collect();
                 format!("dependency cycle: {}", chain.join(" → "))
             };
-            Diagnostic::new(&RULE, ctx.doc.unit(first.unit).span.clone(), message)
+            Diagnostic::new(&RULE, first.span.clone(), message)
         })
         .collect()
 }

@@ -1,6 +1,6 @@
 //! `done-before-dependency`: a unit marked done while something it depends on is not.
 
-use super::{Context, Fixable, Rule};
+use super::{Fixable, GraphContext, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::graph::short_id;
 use crate::vocab::State;
@@ -11,12 +11,12 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A unit done while a unit it depends on is not",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/done-before-dependency.md"),
-    check,
+    check: super::Check::Graph(check),
 };
 
 /// A dependency that some view declares done (a table row, a summary item) is left out:
 /// the unit disagrees with itself, which `status-drift` reports.
-fn check(ctx: &Context) -> Vec<Diagnostic> {
+fn check(ctx: &GraphContext) -> Vec<Diagnostic> {
     let g = ctx.graph;
     let mut out = Vec::new();
     for n in g.doc_nodes(ctx.index) {
@@ -47,11 +47,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 )
             })
             .collect();
-        let unit = ctx.doc.unit(node.unit);
-        let span = unit
-            .marker
-            .as_ref()
-            .map_or_else(|| unit.span.clone(), |m| m.span.clone());
+        let span = node.marker.clone().unwrap_or_else(|| node.span.clone());
         let message = format!(
             "{} is done, but it depends on {}",
             short_id(&node.id),

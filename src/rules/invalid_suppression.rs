@@ -11,7 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A suppression comment names an unknown rule",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/invalid-suppression.md"),
-    check,
+    check: super::Check::Document(check),
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -15,18 +15,34 @@ mod unknown_dependency;
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::Graph;
-use crate::model::{Claim, Document};
+use crate::model::{Claim, CriticalPathDecl, Document};
 use crate::resolve::Resolver;
+use crate::source::SourceFile;
 use crate::vocab::Vocab;
 
-/// What a rule reads: the document, the resolver over it, the vocabulary, and the
-/// dependency graph of every document checked together (this one is `index` there).
+/// What a document rule reads: the document, the resolver over it, and the vocabulary.
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub resolver: &'a Resolver<'a>,
     pub vocab: &'a Vocab,
+}
+
+/// What a graph rule reads: the dependency graph of every document checked together (this
+/// one is `index` there), and of this document only its text and declared critical paths,
+/// which is all that is kept of it once its own rules have run.
+pub struct GraphContext<'a> {
+    pub source: &'a SourceFile,
+    pub critical_paths: &'a [CriticalPathDecl],
+    pub vocab: &'a Vocab,
     pub graph: &'a Graph,
     pub index: usize,
+}
+
+/// How a rule checks: a document on its own, or the graph of all documents.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    Document(fn(&Context) -> Vec<Diagnostic>),
+    Graph(fn(&GraphContext) -> Vec<Diagnostic>),
 }
 
 /// Which fixes a rule can offer.
@@ -47,7 +63,7 @@ pub struct Rule {
     pub fixable: Fixable,
     /// The page under docs/rules/, shared with `tracker explain`.
     pub doc: &'static str,
-    pub check: fn(&Context) -> Vec<Diagnostic>,
+    pub check: Check,
 }
 
 impl Rule {

@@ -11,7 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "Characters garbled by a Mac Roman or Windows-1252 decode of UTF-8",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/mojibake.md"),
-    check,
+    check: super::Check::Document(check),
 };
 
 const EXAMPLES: usize = 4;

@@ -12,7 +12,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "An item's tick disagrees with its sub-items",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/parent-child-drift.md"),
-    check,
+    check: super::Check::Document(check),
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -10,7 +10,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A percentage disagrees with the computed progress",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/percent-mismatch.md"),
-    check: |ctx| super::each_claim(ctx, check_claim),
+    check: super::Check::Document(|ctx| super::each_claim(ctx, check_claim)),
 };
 
 /// The progress a fix would write (a fraction) and how it was found.

@@ -13,7 +13,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A declared status contradicts the state its items give",
     fixable: Fixable::Mixed,
     doc: include_str!("../../docs/rules/status-drift.md"),
-    check,
+    check: super::Check::Document(check),
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -12,7 +12,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A total disagrees with the parts it sums",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/total-mismatch.md"),
-    check: |ctx| super::each_claim(ctx, check_claim),
+    check: super::Check::Document(|ctx| super::each_claim(ctx, check_claim)),
 };
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {

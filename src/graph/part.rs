@@ -1,0 +1,132 @@
+//! What one document brings to the graph: a node for each entity or unit with an id, the
+//! node that stands for the whole document, and its dependency declarations. A part is made
+//! from the document and its resolver and is small, so a run over a whole repository can
+//! keep the part of every file once the document itself is gone.
+
+use std::path::PathBuf;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Node;
+use crate::model::{Declarer, DepDecl, Document, Duration, UnitId, UnitIdx, UnitKind};
+use crate::resolve::{Entity, Resolver};
+use crate::vocab::State;
+
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub path: PathBuf,
+    /// The nodes, in the order of their units; their `doc` is set by the graph.
+    pub nodes: Vec<Node>,
+    /// The node that stands for the document: its outermost section with an id.
+    pub main: Option<usize>,
+    /// The document's declarations, each declarer named by its id.
+    pub dependencies: Vec<DepDecl>,
+}
+
+/// Node identity within a document: an entity, or a unit with a bare id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    Entity(usize),
+    Unit(UnitIdx),
+}
+
+impl Part {
+    pub fn of(doc: &Document, r: &Resolver) -> Self {
+        // Durations given by id in tables; the first one given for an id counts.
+        let mut durations: HashMap<&UnitId, Duration> = HashMap::default();
+        for (id, duration) in &doc.durations {
+            durations.entry(id).or_insert(*duration);
+        }
+        let mut seen: rustc_hash::FxHashSet<Key> = Default::default();
+        let mut nodes = Vec::new();
+        for (u, unit) in doc.units.iter().enumerate() {
+            let Some(id) = &unit.id else { continue };
+            let entity = r.entity_index(u);
+            if !seen.insert(entity.map_or(Key::Unit(u), Key::Entity)) {
+                continue;
+            }
+            let entity = entity.map(|i| &r.entities()[i]);
+            nodes.push(node(doc, r, &durations, u, id, entity));
+        }
+        Part {
+            path: doc.source.path.clone(),
+            main: main_node(doc, &nodes),
+            nodes,
+            dependencies: doc.dependencies.iter().map(|d| by_id(doc, d)).collect(),
+        }
+    }
+}
+
+fn node(
+    doc: &Document,
+    r: &Resolver,
+    durations: &HashMap<&UnitId, Duration>,
+    u: UnitIdx,
+    id: &UnitId,
+    entity: Option<&Entity>,
+) -> Node {
+    let own = [u];
+    let views = entity.map_or(&own[..], |e| &e.views[..]);
+    let unit = entity.and_then(|e| e.truth).unwrap_or(u);
+    let primary = r.counting.primary();
+    let duration = views
+        .iter()
+        .find_map(|&v| doc.unit(v).duration)
+        .or_else(|| durations.get(id).copied());
+    let declared_done = views.iter().any(|&v| {
+        doc.unit(v)
+            .marker
+            .as_ref()
+            .is_some_and(|m| m.state == State::Done)
+    });
+    let shown = doc.unit(unit);
+    Node {
+        doc: 0,
+        unit,
+        id: id.clone(),
+        // An optional unit has a state of its own even where it does not count.
+        state: r
+            .eval(unit, primary)
+            .or_else(|| {
+                let with_optional = r.counting.policies.iter().find(|p| p.optional)?;
+                r.eval(unit, *with_optional)
+            })
+            .map(|e| e.state),
+        duration,
+        declared_done,
+        span: shown.span.clone(),
+        marker: shown.marker.as_ref().map(|m| m.span.clone()),
+    }
+}
+
+/// The node that stands for a whole document: its outermost section with an id.
+fn main_node(doc: &Document, nodes: &[Node]) -> Option<usize> {
+    let level = |u: &crate::model::Unit| match u.kind {
+        UnitKind::Document => Some(0),
+        UnitKind::Section { level } => Some(level),
+        _ => None,
+    };
+    nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| level(doc.unit(n.unit)).map(|l| (l, i)))
+        .min()
+        .map(|(_, i)| i)
+}
+
+/// A declaration with each declaring unit named by its id; a unit without one declares
+/// nothing the graph can hold.
+fn by_id(doc: &Document, decl: &DepDecl) -> DepDecl {
+    let declarers = decl
+        .declarers
+        .iter()
+        .filter_map(|d| match d {
+            Declarer::Unit(u) => doc.unit(*u).id.clone().map(Declarer::Id),
+            Declarer::Id(id) => Some(Declarer::Id(id.clone())),
+        })
+        .collect();
+    DepDecl {
+        declarers,
+        ..decl.clone()
+    }
+}
