@@ -75,7 +75,7 @@ fn top_units(r: &Resolver) -> Vec<UnitIdx> {
             .into_iter()
             .map(|u| main_view(r, u))
             .collect();
-        units.sort_by_key(|&u| r.doc.unit(u).id.as_ref().map(crate::graph::id_key));
+        units.sort_by_cached_key(|&u| r.doc.unit(u).id.as_ref().map(crate::graph::id_key));
         return units;
     }
     let primary = r.counting.primary();

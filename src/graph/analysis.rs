@@ -80,9 +80,9 @@ impl Graph {
         }
         let mut parts: Vec<Vec<usize>> = by_root.into_values().collect();
         for p in &mut parts {
-            p.sort_by_key(|&n| self.order_key(n));
+            p.sort_by_cached_key(|&n| self.order_key(n));
         }
-        parts.sort_by_key(|p| self.order_key(p[0]));
+        parts.sort_by_cached_key(|p| self.order_key(p[0]));
         self.part_of = vec![None; self.nodes.len()];
         self.part_pos = vec![0; self.nodes.len()];
         for (i, p) in parts.iter().enumerate() {
@@ -95,8 +95,8 @@ impl Graph {
     }
 
     /// Every cycle, each once, in id order (computed once).
-    pub fn cycles(&self) -> Vec<Cycle> {
-        self.cycle_cache.get_or_init(|| self.find_cycles()).clone()
+    pub fn cycles(&self) -> &[Cycle] {
+        self.cycle_cache.get_or_init(|| self.find_cycles())
     }
 
     fn find_cycles(&self) -> Vec<Cycle> {
@@ -126,7 +126,7 @@ impl Graph {
             };
             out.push(Cycle { nodes });
         }
-        out.sort_by_key(|c| self.order_key(c.nodes[0]));
+        out.sort_by_cached_key(|c| self.order_key(c.nodes[0]));
         out
     }
 
@@ -137,7 +137,7 @@ impl Graph {
         let mut queue = VecDeque::from([start]);
         while let Some(n) = queue.pop_front() {
             let mut next: Vec<usize> = self.dependents(n).filter(|m| members.contains(m)).collect();
-            next.sort_by_key(|&m| self.order_key(m));
+            next.sort_by_cached_key(|&m| self.order_key(m));
             for m in next {
                 if m == start {
                     let mut path = vec![n];

@@ -306,14 +306,18 @@ impl Graph {
 #[derive(Debug, Default)]
 struct Chains {
     ends: HashMap<(usize, u64), (usize, usize)>,
-    next: HashMap<usize, usize>,
+    /// The next node with the same key, by node; `usize::MAX` ends a chain.
+    next: Vec<usize>,
 }
 
 impl Chains {
+    /// Adds `node`, which is the next node made.
     fn push(&mut self, key: (usize, u64), node: usize) {
+        debug_assert_eq!(node, self.next.len());
+        self.next.push(usize::MAX);
         match self.ends.get_mut(&key) {
             Some((_, last)) => {
-                self.next.insert(*last, node);
+                self.next[*last] = node;
                 *last = node;
             }
             None => {
@@ -324,7 +328,7 @@ impl Chains {
 
     fn iter(&self, key: (usize, u64)) -> impl Iterator<Item = usize> + '_ {
         let first = self.ends.get(&key).map(|&(first, _)| first);
-        std::iter::successors(first, |n| self.next.get(n).copied())
+        std::iter::successors(first, |&n| Some(self.next[n]).filter(|&m| m != usize::MAX))
     }
 }
 

@@ -36,7 +36,7 @@ impl GraphView<'_> {
 
     /// The cycles that touch the documents asked for.
     pub fn cycles(&self) -> Vec<crate::graph::Cycle> {
-        let mut cycles = self.graph.cycles();
+        let mut cycles = self.graph.cycles().to_vec();
         cycles.retain(|c| self.wanted(&c.nodes));
         cycles
     }
@@ -209,7 +209,7 @@ fn part_text(
         .filter(|(n, _, _)| !on_path.contains(n))
         .map(|(n, _, slack)| (n, slack))
         .collect();
-    others.sort_by_key(|&(n, _)| g.order_key(n));
+    others.sort_by_cached_key(|&(n, _)| g.order_key(n));
     if !others.is_empty() {
         writeln!(out, "  slack:")?;
         for (n, slack) in others {

@@ -17,7 +17,7 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &GraphContext) -> Vec<Diagnostic> {
     let g = ctx.graph;
     g.cycles()
-        .into_iter()
+        .iter()
         .filter(|c| g.nodes[c.nodes[0]].doc == ctx.index)
         .map(|c| {
             let first = &g.nodes[c.nodes[0]];

@@ -36,7 +36,7 @@ fn check(ctx: &GraphContext) -> Vec<Diagnostic> {
         if waiting.is_empty() {
             continue;
         }
-        waiting.sort_by_key(|&p| crate::graph::id_key(&g.nodes[p].id));
+        waiting.sort_by_cached_key(|&p| crate::graph::id_key(&g.nodes[p].id));
         let names: Vec<String> = waiting
             .iter()
             .map(|&p| {
