@@ -80,6 +80,23 @@ pub struct Local {
     critical_paths: Vec<CriticalPathDecl>,
 }
 
+impl Local {
+    /// What the graph rules need of `doc`, with findings its document rules already made
+    /// (as `fix` has, for the text it settled on); findings of graph rules among them are
+    /// left out, for the graph of every document to make again.
+    pub fn of_findings(doc: &Document, found: Vec<Diagnostic>) -> Self {
+        let found = found
+            .into_iter()
+            .filter(|d| matches!(d.rule.check, Check::Document(_)))
+            .collect();
+        Local {
+            found: Ok(found),
+            suppressions: Suppressions::read(doc),
+            critical_paths: doc.critical_paths.clone(),
+        }
+    }
+}
+
 /// Runs the document rules over one document.
 pub fn check_local(
     doc: &Document,

@@ -6,13 +6,13 @@ use anyhow::Result;
 
 use super::context::context_parts;
 use super::{ExitStatus, Settings, read_each, settings};
-use crate::check::{check_graph, check_local, check_with_context};
+use crate::check::{Local, check_graph, check_local};
 use crate::cli::{CheckArgs, CommonArgs};
 use crate::graph::{Graph, Part};
 use crate::input::{self, InputError};
-use crate::model::Document;
 use crate::report::{self, FileResult, Report};
 use crate::resolve::Resolver;
+use crate::source::SourceFile;
 
 pub(super) fn run_check(
     args: &CheckArgs,
@@ -53,6 +53,19 @@ fn check_streaming(args: &CommonArgs, s: &Settings) -> (Vec<FileResult>, Vec<Inp
     let given: Vec<&Part> = parts.iter().collect();
     let context = context_parts(&given, args, s);
     parts.extend(context);
+    let files = check_graphs(pending, parts, s, &mut errors);
+    (files, errors)
+}
+
+/// The graph of `parts` (those of the `pending` files first, then any context), and each
+/// pending file's findings with those of the graph rules; a file whose check failed inside
+/// `tracker` goes to `errors` instead.
+pub(super) fn check_graphs(
+    pending: Vec<(SourceFile, Local)>,
+    parts: Vec<Part>,
+    s: &Settings,
+    errors: &mut Vec<InputError>,
+) -> Vec<FileResult> {
     let graph = Graph::from_parts(parts);
     let indexed: Vec<_> = pending.into_iter().enumerate().collect();
     let done = crate::parallel::map(indexed, |(i, (source, local))| {
@@ -61,37 +74,6 @@ fn check_streaming(args: &CommonArgs, s: &Settings) -> (Vec<FileResult>, Vec<Inp
     });
     let mut files = Vec::with_capacity(done.len());
     for (source, found) in done {
-        match found {
-            Ok(diagnostics) => files.push(FileResult {
-                source,
-                diagnostics,
-            }),
-            Err(internal) => errors.push(InputError {
-                path: source.path,
-                cause: internal.to_string(),
-            }),
-        }
-    }
-    (files, errors)
-}
-
-/// Checks documents together (references resolve across them) and pairs each with its
-/// findings; a document whose check failed inside `tracker` goes to `errors` instead.
-pub(super) fn check_all(
-    docs: Vec<Document>,
-    context: &[Document],
-    s: &Settings,
-    errors: &mut Vec<InputError>,
-) -> Vec<FileResult> {
-    let refs: Vec<&Document> = docs.iter().collect();
-    let context: Vec<&Document> = context.iter().collect();
-    let findings = check_with_context(&refs, &context, &s.vocab, &s.rules);
-    // What each document keeps is its source; the rest of its model is freed here, on
-    // every core.
-    let pairs: Vec<_> = docs.into_iter().zip(findings).collect();
-    let kept = crate::parallel::map(pairs, |(doc, found)| (doc.source, found));
-    let mut files = Vec::with_capacity(kept.len());
-    for (source, found) in kept {
         match found {
             Ok(diagnostics) => files.push(FileResult {
                 source,

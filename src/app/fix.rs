@@ -5,14 +5,28 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::check::{check_all, status};
-use super::context::context;
-use super::{ExitStatus, read_documents, settings};
+use super::check::{check_graphs, status};
+use super::context::context_parts;
+use super::{ExitStatus, read_each, settings};
+use crate::check::Local;
 use crate::cli::FixArgs;
 use crate::fix::{Unsettled, fix_document};
-use crate::input::{Input, InputError};
+use crate::graph::Part;
+use crate::input::{self, Input, InputError};
 use crate::report::{self, Fixes, Report};
+use crate::resolve::Resolver;
+use crate::source::SourceFile;
 use crate::write::write_fixed;
+
+/// One file as fixing left it: its text before, how many findings were fixed, and what
+/// checking it beside the other files needs.
+struct Settled {
+    before: String,
+    applied: usize,
+    source: SourceFile,
+    local: Local,
+    part: Part,
+}
 
 pub(super) fn run_fix(
     args: &FixArgs,
@@ -20,31 +34,39 @@ pub(super) fn run_fix(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (docs, mut errors) = read_documents(&args.common, &s);
-    let mut fixed_docs = Vec::new();
+    let (inputs, mut errors) = input::collect(
+        &args.common.paths,
+        args.common.stdin_filename.as_deref(),
+        &s.filter,
+    );
+    // Each file is fixed on its own, in parallel, and kept only as its text before and
+    // after, its findings and its part of the graph; writing and reporting keep the input
+    // order.
+    let (results, failed) = read_each(inputs, &s, |input, doc| {
+        let before = doc.source.text.clone();
+        crate::debug_hooks::panic_at("fix", input.path());
+        let fixed = fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes)?;
+        let resolver = Resolver::new(&fixed.document, s.rules.counting.clone());
+        let part = Part::of(&fixed.document, &resolver);
+        let local = Local::of_findings(&fixed.document, fixed.remaining);
+        drop(resolver);
+        Ok(Settled {
+            before,
+            applied: fixed.applied,
+            source: fixed.document.source,
+            local,
+            part,
+        })
+    });
+    errors.extend(failed);
     let mut fixes = Fixes::default();
     let mut stdin = false;
-    // Fixing is per file and runs in parallel; writing and reporting keep the input order.
-    let results = crate::parallel::map(docs, |(input, doc)| {
-        let text = doc.source.text.clone();
-        let fixed = crate::panic::catch(|| {
-            crate::debug_hooks::panic_at("fix", input.path());
-            fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes)
-        });
-        (input, text, fixed)
-    });
-    for (input, text, fixed) in results {
+    let (mut pending, mut parts) = (Vec::new(), Vec::new());
+    for (input, settled) in results {
         let path = input.path().to_path_buf();
-        let fixed = match fixed {
-            Ok(Ok(fixed)) => fixed,
-            Err(internal) => {
-                errors.push(InputError {
-                    path,
-                    cause: internal.to_string(),
-                });
-                continue;
-            }
-            Ok(Err(Unsettled { rules })) => {
+        let settled = match settled {
+            Ok(settled) => settled,
+            Err(Unsettled { rules }) => {
                 let cause = format!(
                     "fixes did not settle after 10 rounds; still firing: {}",
                     rules.join(", ")
@@ -53,21 +75,22 @@ pub(super) fn run_fix(
                 continue;
             }
         };
+        let (text, fixed) = (&settled.before, &settled.source.text);
         if let Input::Stdin(_) = input {
             // A pipeline gets the document back, fixed or not; the report goes to stderr.
             if !args.diff {
-                out.write_all(fixed.text.as_bytes())?;
+                out.write_all(fixed.as_bytes())?;
                 stdin = true;
             }
         }
-        if fixed.text != text {
+        if fixed != text {
             let written = match (&input, args.diff) {
                 (_, true) => {
-                    report::write_diff(out, &path, &text, &fixed.text).map_err(anyhow::Error::from)
+                    report::write_diff(out, &path, text, fixed).map_err(anyhow::Error::from)
                 }
                 (Input::Stdin(_), false) => Ok(()),
                 (Input::File(file) | Input::Walked(file), false) => {
-                    write_fixed(file, text.as_bytes(), fixed.text.as_bytes())
+                    write_fixed(file, text.as_bytes(), fixed.as_bytes())
                         .map_err(|e| anyhow::anyhow!("{e}"))
                 }
             };
@@ -79,13 +102,16 @@ pub(super) fn run_fix(
                 continue;
             }
             fixes.files += 1;
-            fixes.findings += fixed.applied;
+            fixes.findings += settled.applied;
         }
-        fixed_docs.push(fixed.document);
+        pending.push((settled.source, settled.local));
+        parts.push(settled.part);
     }
     // What remains is checked across all files, as `check` would see them.
-    let context = context(&fixed_docs, &args.common, &s);
-    let files = check_all(fixed_docs, &context, &s, &mut errors);
+    let given: Vec<&Part> = parts.iter().collect();
+    let context = context_parts(&given, &args.common, &s);
+    parts.extend(context);
+    let files = check_graphs(pending, parts, &s, &mut errors);
     if args.diff {
         for e in &errors {
             writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
