@@ -97,6 +97,22 @@ impl Local {
     }
 }
 
+/// The findings of the document rules alone over one document, in source order: all that
+/// can be fixed in a document that declares no critical path (no other graph rule offers a
+/// fix). Also the document's part of the graph, made from the same resolver.
+pub fn check_document_rules(
+    doc: &Document,
+    vocab: &Vocab,
+    settings: &RuleSettings,
+) -> (Vec<Diagnostic>, Part) {
+    let resolver = Resolver::new(doc, settings.counting.clone());
+    let mut found = check_local(doc, &resolver, vocab, settings)
+        .found
+        .unwrap_or_else(|internal| internal.resume());
+    found.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
+    (found, Part::of(doc, &resolver))
+}
+
 /// Runs the document rules over one document.
 pub fn check_local(
     doc: &Document,

@@ -1,10 +1,12 @@
 //! Applying fixes: edits spliced into the bytes that were read, sorted and never overlapping,
 //! then parse, check and fix again until nothing changes.
 
-use crate::check::{RuleSettings, check_document};
+use crate::check::{RuleSettings, check_document, check_document_rules};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::graph::Part;
 use crate::model::Document;
 use crate::parse::parse;
+use crate::resolve::Resolver;
 use crate::source::SourceFile;
 use crate::vocab::Vocab;
 
@@ -17,11 +19,15 @@ pub struct Fixed {
     pub text: String,
     /// Findings whose edits were applied, over all rounds.
     pub applied: usize,
-    /// The findings that remain in the fixed text.
+    /// The findings that remain in the fixed text, as its last round read them: its
+    /// document rules' (and every rule's where it declares a critical path). What the graph
+    /// of all files says is for the caller to ask.
     pub remaining: Vec<Diagnostic>,
     /// The fixed text, parsed: for rendering the remaining findings, and for checking it
     /// again beside the other files without parsing it again.
     pub document: Document,
+    /// The fixed text's part of the graph of all files.
+    pub part: Part,
 }
 
 /// A text that kept changing: the rules still firing after the last round.
@@ -55,7 +61,7 @@ pub fn fix_document(
     let path = doc.source.path.clone();
     let mut applied = 0;
     for _ in 0..=MAX_ROUNDS {
-        let diagnostics = check_document(&doc, vocab, settings);
+        let (diagnostics, part) = round_findings(&doc, vocab, settings);
         let (edits, count) = select_edits(&diagnostics, allowed);
         if edits.is_empty() {
             return Ok(Fixed {
@@ -63,6 +69,7 @@ pub fn fix_document(
                 applied,
                 remaining: diagnostics,
                 document: doc,
+                part,
             });
         }
         let text = apply_edits(&doc.source.text, &edits);
@@ -70,9 +77,24 @@ pub fn fix_document(
         doc = parse(SourceFile::new(&path, text), vocab);
     }
     let mut rules: Vec<&'static str> =
-        select_firing(&check_document(&doc, vocab, settings), allowed);
+        select_firing(&round_findings(&doc, vocab, settings).0, allowed);
     rules.dedup();
     Err(Unsettled { rules })
+}
+
+/// What a round of fixing reads: every rule's findings where the document declares a
+/// critical path (its total is fixed from the graph), else its document rules' alone, since
+/// no other graph rule offers a fix. Also the document's part of the graph.
+fn round_findings(
+    doc: &Document,
+    vocab: &Vocab,
+    settings: &RuleSettings,
+) -> (Vec<Diagnostic>, Part) {
+    if doc.critical_paths.is_empty() {
+        return check_document_rules(doc, vocab, settings);
+    }
+    let part = Part::of(doc, &Resolver::new(doc, settings.counting.clone()));
+    (check_document(doc, vocab, settings), part)
 }
 
 fn select_firing(diagnostics: &[Diagnostic], allowed: Applicability) -> Vec<&'static str> {

@@ -14,7 +14,6 @@ use crate::fix::{Unsettled, fix_document};
 use crate::graph::Part;
 use crate::input::{self, Input, InputError};
 use crate::report::{self, Fixes, Report};
-use crate::resolve::Resolver;
 use crate::source::SourceFile;
 use crate::write::write_fixed;
 
@@ -46,16 +45,13 @@ pub(super) fn run_fix(
         let before = doc.source.text.clone();
         crate::debug_hooks::panic_at("fix", input.path());
         let fixed = fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes)?;
-        let resolver = Resolver::new(&fixed.document, s.rules.counting.clone());
-        let part = Part::of(&fixed.document, &resolver);
         let local = Local::of_findings(&fixed.document, fixed.remaining);
-        drop(resolver);
         Ok(Settled {
             before,
             applied: fixed.applied,
             source: fixed.document.source,
             local,
-            part,
+            part: fixed.part,
         })
     });
     errors.extend(failed);
