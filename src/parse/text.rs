@@ -253,27 +253,39 @@ fn is_cancelled_word(s: &str) -> bool {
 /// Optional work: "(optional", "optional" at the start, ": optional", "- optional",
 /// "if time permits", "n/a)", "not required", in any case.
 pub fn is_optional(title: &str) -> bool {
+    // The bytes a phrase can start with; any other byte is passed over with one lookup.
+    const fn starts() -> [bool; 256] {
+        let mut t = [false; 256];
+        let mut i = 0;
+        let bytes = b"(:-iInN";
+        while i < bytes.len() {
+            t[bytes[i] as usize] = true;
+            i += 1;
+        }
+        t
+    }
+    static START: [bool; 256] = starts();
     let s = title.as_bytes();
     let at = |i: usize, phrase: &str| {
         s.get(i..i + phrase.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
     };
     let next = |i: usize| s.get(i + 1).map_or(0, |b| b | 0x20);
-    // Every phrase starts with one of these bytes, and the next byte tells most of them
-    // apart from ordinary words. (`| 0x20` lowers ASCII letters; what it does to other
-    // bytes only leads to a comparison that fails.)
     at(0, "optional")
-        || s.iter().enumerate().any(|(i, &b)| match b | 0x20 {
-            b'(' => at(i, "(optional"),
-            b':' => at(i, ": optional"),
-            b'-' => at(i, "- optional"),
-            b'i' => next(i) == b'f' && at(i, "if time permits"),
-            b'n' => match next(i) {
-                0x2F => at(i, "n/a)"),
-                b'o' => at(i, "not required"),
-                _ => false,
-            },
-            _ => false,
+        || (0..s.len()).any(|i| {
+            START[usize::from(s[i])]
+                && match s[i] | 0x20 {
+                    b'(' => at(i, "(optional"),
+                    b':' => at(i, ": optional"),
+                    b'-' => at(i, "- optional"),
+                    // The next byte tells these apart from the many words with an i or n.
+                    b'i' => next(i) == b'f' && at(i, "if time permits"),
+                    _ => match next(i) {
+                        0x2F => at(i, "n/a)"),
+                        b'o' => at(i, "not required"),
+                        _ => false,
+                    },
+                }
         })
 }
 
