@@ -109,12 +109,20 @@ impl Graph {
                 .map(|p| p.path.parent().map(Path::to_path_buf).unwrap_or_default())
                 .collect(),
         };
+        let nodes: usize = parts.iter().map(|p| p.nodes.len()).sum();
+        g.nodes.reserve(nodes);
+        // With one document, nothing is found elsewhere: the index across documents is
+        // left empty.
+        let across = parts.len() > 1;
+        for chains in [&mut g.by_id, &mut g.by_number, &mut g.global] {
+            chains.reserve(nodes);
+        }
         let mut dependencies = Vec::with_capacity(parts.len());
         for (d, part) in parts.into_iter().enumerate() {
             let first = g.nodes.len();
             for mut node in part.nodes {
                 node.doc = d;
-                g.add(node);
+                g.add(node, across);
             }
             g.doc_nodes.push(first..g.nodes.len());
             if let Some(main) = part.main {
@@ -149,10 +157,13 @@ impl Graph {
         g
     }
 
-    fn add(&mut self, node: Node) {
+    fn add(&mut self, node: Node, across: bool) {
         let index = self.nodes.len();
-        self.by_id.push((node.doc, hash(&node.id)), index);
-        self.global.push((0, hash(&node.id)), index);
+        let id = hash(&node.id);
+        self.by_id.push((node.doc, id), index);
+        if across {
+            self.global.push((0, id), index);
+        }
         self.by_number
             .push((node.doc, hash(&node.id.number)), index);
         self.nodes.push(node);
@@ -311,10 +322,17 @@ struct Chains {
 }
 
 impl Chains {
-    /// Adds `node`, which is the next node made.
+    fn reserve(&mut self, nodes: usize) {
+        self.ends.reserve(nodes);
+        self.next.reserve(nodes);
+    }
+
+    /// Adds `node`. Nodes are added in the order they are made, each to a chain at most
+    /// once; `next` grows to hold the node.
     fn push(&mut self, key: (usize, u64), node: usize) {
-        debug_assert_eq!(node, self.next.len());
-        self.next.push(usize::MAX);
+        if self.next.len() <= node {
+            self.next.resize(node + 1, usize::MAX);
+        }
         match self.ends.get_mut(&key) {
             Some((_, last)) => {
                 self.next[*last] = node;

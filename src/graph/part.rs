@@ -23,13 +23,6 @@ pub struct Part {
     pub dependencies: Vec<DepDecl>,
 }
 
-/// Node identity within a document: an entity, or a unit with a bare id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Key {
-    Entity(usize),
-    Unit(UnitIdx),
-}
-
 impl Part {
     pub fn of(doc: &Document, r: &Resolver) -> Self {
         // Durations given by id in tables; the first one given for an id counts.
@@ -37,13 +30,17 @@ impl Part {
         for (id, duration) in &doc.durations {
             durations.entry(id).or_insert(*duration);
         }
-        let mut seen: rustc_hash::FxHashSet<Key> = Default::default();
+        // One node per entity, at its first unit; a unit with a bare id is its own node.
+        let mut seen = vec![false; r.entities().len()];
         let mut nodes = Vec::new();
         for (u, unit) in doc.units.iter().enumerate() {
             let Some(id) = &unit.id else { continue };
             let entity = r.entity_index(u);
-            if !seen.insert(entity.map_or(Key::Unit(u), Key::Entity)) {
-                continue;
+            if let Some(e) = entity {
+                if seen[e] {
+                    continue;
+                }
+                seen[e] = true;
             }
             let entity = entity.map(|i| &r.entities()[i]);
             nodes.push(node(doc, r, &durations, u, id, entity));
