@@ -8,7 +8,7 @@ use super::context::context_parts;
 use super::{ExitStatus, Settings, read_each, settings};
 use crate::check::{Local, check_graph, check_local};
 use crate::cli::{CheckArgs, CommonArgs};
-use crate::graph::{Graph, Part};
+use crate::graph::{Graph, Nodes, Part};
 use crate::input::{self, InputError};
 use crate::report::{self, FileResult, Report};
 use crate::resolve::Resolver;
@@ -37,11 +37,12 @@ pub(super) fn run_check(
 fn check_streaming(args: &CommonArgs, s: &Settings) -> (Vec<FileResult>, Vec<InputError>) {
     let (inputs, mut errors) =
         input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
-    let (checked, failed) = read_each(inputs, s, |_, doc| {
+    let (checked, failed) = read_each(inputs, s, |_, mut doc| {
         let resolver = Resolver::new(&doc, s.rules.counting.clone());
         let local = check_local(&doc, &resolver, &s.vocab, &s.rules);
-        let part = Part::of(&doc, &resolver);
+        let nodes = Nodes::of(&doc, &resolver);
         drop(resolver);
+        let part = Part::taken(&mut doc, nodes);
         (doc.source, local, part)
     });
     errors.extend(failed);

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 
 use super::{Settings, parse_inputs, read_each};
 use crate::cli::CommonArgs;
-use crate::graph::Part;
+use crate::graph::{Nodes, Part};
 use crate::input::{self, Input};
 use crate::model::{DepDecl, Document, Target, UnitId};
 use crate::resolve::Resolver;
@@ -49,8 +49,11 @@ pub(super) fn context_parts(parts: &[&Part], args: &CommonArgs, s: &Settings) ->
         return Vec::new();
     };
     let counting = &s.rules.counting;
-    let (found, _) = read_each(others, s, |_, doc| {
-        Part::of(&doc, &Resolver::new(&doc, counting.clone()))
+    let (found, _) = read_each(others, s, |_, mut doc| {
+        let resolver = Resolver::new(&doc, counting.clone());
+        let nodes = Nodes::of(&doc, &resolver);
+        drop(resolver);
+        Part::taken(&mut doc, nodes)
     });
     found.into_iter().map(|(_, part)| part).collect()
 }

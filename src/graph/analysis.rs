@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashSet, VecDeque};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
+use petgraph::visit::NodeFiltered;
 
 use super::{Graph, IdKey, id_key};
 use crate::vocab::State;
@@ -101,7 +102,11 @@ impl Graph {
 
     fn find_cycles(&self) -> Vec<Cycle> {
         let mut out: Vec<Cycle> = Vec::new();
-        for scc in tarjan_scc(&self.edges) {
+        // A cycle has edges, so only nodes in a part can be on one: most nodes have none.
+        let linked = NodeFiltered::from_fn(&self.edges, |n: NodeIndex| {
+            self.part_of[n.index()].is_some()
+        });
+        for scc in tarjan_scc(&linked) {
             // Nearly every component is one node without a loop: no cycle.
             if let [only] = scc[..]
                 && self.edges.find_edge(only, only).is_none()

@@ -6,7 +6,7 @@ mod analysis;
 mod part;
 
 pub use analysis::{CriticalPath, Cycle, Schedule};
-pub use part::Part;
+pub use part::{Nodes, Part};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Component, Path, PathBuf};

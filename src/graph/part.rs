@@ -23,7 +23,15 @@ pub struct Part {
     pub dependencies: Vec<DepDecl>,
 }
 
-impl Part {
+/// A part's nodes and the node that stands for the document, made while the document's
+/// resolver is at hand.
+#[derive(Debug)]
+pub struct Nodes {
+    nodes: Vec<Node>,
+    main: Option<usize>,
+}
+
+impl Nodes {
     pub fn of(doc: &Document, r: &Resolver) -> Self {
         // Durations given by id in tables; the first one given for an id counts.
         let mut durations: HashMap<&UnitId, Duration> = HashMap::default();
@@ -45,11 +53,33 @@ impl Part {
             let entity = entity.map(|i| &r.entities()[i]);
             nodes.push(node(doc, r, &durations, u, id, entity));
         }
-        Part {
-            path: doc.source.path.clone(),
+        Nodes {
             main: main_node(doc, &nodes),
             nodes,
-            dependencies: doc.dependencies.iter().map(|d| by_id(doc, d)).collect(),
+        }
+    }
+}
+
+impl Part {
+    /// The part of a document that stays: its declarations are copied.
+    pub fn of(doc: &Document, r: &Resolver) -> Self {
+        let decls = doc.dependencies.iter().map(|d| by_id(doc, d.clone()));
+        Self::new(doc, Nodes::of(doc, r), decls.collect())
+    }
+
+    /// The part of a document about to be dropped: its declarations are moved out of it.
+    pub fn taken(doc: &mut Document, nodes: Nodes) -> Self {
+        let decls = std::mem::take(&mut doc.dependencies);
+        let decls = decls.into_iter().map(|d| by_id(doc, d)).collect();
+        Self::new(doc, nodes, decls)
+    }
+
+    fn new(doc: &Document, nodes: Nodes, dependencies: Vec<DepDecl>) -> Self {
+        Part {
+            path: doc.source.path.clone(),
+            nodes: nodes.nodes,
+            main: nodes.main,
+            dependencies,
         }
     }
 }
@@ -113,17 +143,13 @@ fn main_node(doc: &Document, nodes: &[Node]) -> Option<usize> {
 
 /// A declaration with each declaring unit named by its id; a unit without one declares
 /// nothing the graph can hold.
-fn by_id(doc: &Document, decl: &DepDecl) -> DepDecl {
-    let declarers = decl
-        .declarers
-        .iter()
+fn by_id(doc: &Document, mut decl: DepDecl) -> DepDecl {
+    decl.declarers = std::mem::take(&mut decl.declarers)
+        .into_iter()
         .filter_map(|d| match d {
-            Declarer::Unit(u) => doc.unit(*u).id.clone().map(Declarer::Id),
-            Declarer::Id(id) => Some(Declarer::Id(id.clone())),
+            Declarer::Unit(u) => doc.unit(u).id.clone().map(Declarer::Id),
+            named @ Declarer::Id(_) => Some(named),
         })
         .collect();
-    DepDecl {
-        declarers,
-        ..decl.clone()
-    }
+    decl
 }
