@@ -164,9 +164,11 @@ impl<'a> Cursor<'a> {
 
     /// One of `words` (ASCII case-insensitive), the first that matches, in order.
     pub fn one_of_ci(&mut self, words: &[&str]) -> Option<usize> {
+        // Words are compared only where their first letter stands.
+        let first = self.peek()?.to_ascii_lowercase();
         let i = words.iter().position(|w| {
             let mut c = *self;
-            c.lit_ci(w)
+            w.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first) && c.lit_ci(w)
         })?;
         self.at += words[i].len();
         Some(i)

@@ -66,6 +66,20 @@ pub fn plain(text: &str) -> String {
     let mut blank = false;
     let mut i = 0;
     while i < s.len() {
+        // A run of ASCII that is neither markup nor blank is kept as it is.
+        let run = s[i..]
+            .iter()
+            .take_while(|&&b| CLASS[usize::from(b)] == 0)
+            .count();
+        if run > 0 {
+            if blank {
+                out.push(b' ');
+                blank = false;
+            }
+            out.extend_from_slice(&s[i..i + run]);
+            i += run;
+            continue;
+        }
         let (kept, len) = match s[i] {
             b']' if s.get(i + 1) == Some(&b'(') => {
                 // A link's target: skip to its closing parenthesis.
@@ -89,10 +103,7 @@ pub fn plain(text: &str) -> String {
                     out.push(b' ');
                     blank = false;
                 }
-                // Byte by byte: these are one or a few bytes, too few for a copy call.
-                for &b in &s[i..i + len] {
-                    out.push(b);
-                }
+                out.extend_from_slice(&s[i..i + len]);
             }
         }
         i += len;
@@ -101,29 +112,32 @@ pub fn plain(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// By byte: 0 kept as it is (printable ASCII but markup), 1 a space, 2 anything else
+/// (markup, other blanks, control bytes, and the bytes of other characters).
+static CLASS: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut t = [2u8; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        t[b] = 0;
+        b += 1;
+    }
+    t[b' ' as usize] = 1;
+    t[b'*' as usize] = 2;
+    t[b'[' as usize] = 2;
+    t[b']' as usize] = 2;
+    t[b'`' as usize] = 2;
+    t[b'_' as usize] = 2;
+    t
+}
+
 /// Whether `plain` would return the text as it is: ASCII without markup, and blanks only
 /// as single spaces between words. Most titles are.
 fn is_plain(s: &[u8]) -> bool {
-    // 0: kept as it is; 1: a space; 2: markup or other blank, which plain() rewrites.
-    const fn classes() -> [u8; 256] {
-        let mut t = [2u8; 256];
-        let mut b = 0x21;
-        while b < 0x7F {
-            t[b] = 0;
-            b += 1;
-        }
-        t[b' ' as usize] = 1;
-        t[b'*' as usize] = 2;
-        t[b'[' as usize] = 2;
-        t[b']' as usize] = 2;
-        t[b'`' as usize] = 2;
-        t[b'_' as usize] = 2;
-        t
-    }
-    static CLASS: [u8; 256] = classes();
     let mut previous = 1;
     for &b in s {
-        let class = CLASS[b as usize];
+        let class = CLASS[usize::from(b)];
         if class == 2 || (class == 1 && previous == 1) {
             return false;
         }
@@ -356,6 +370,10 @@ mod tests {
         assert_eq!(plain("**01**: Infra  Setup"), "01: Infra Setup");
         assert_eq!(plain(" a * b\u{a0}\tc `d` __e__ "), "a b c d _e_");
         assert_eq!(plain("*"), "");
+        assert_eq!(
+            plain("**Task 1.1**:  Set  up `ci`\u{a0}(✅ [x](y.md))_a__b"),
+            "Task 1.1: Set up ci (✅ x)_a_b"
+        );
         for clean in ["Set up CI", "a", "", "x (2 days)"] {
             assert!(
                 is_plain(clean.as_bytes()) && plain(clean) == clean,
