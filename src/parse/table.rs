@@ -100,7 +100,12 @@ impl Builder<'_> {
                 let raw = &self.src.text[start..end];
                 let lead = raw.len() - raw.trim_start().len();
                 let span = start + lead..start + lead + raw.trim().len();
-                let plain = plain(&mask_code(&self.src.text[span.clone()])).to_lowercase();
+                let mut plain = plain(&mask_code(&self.src.text[span.clone()]));
+                if plain.is_ascii() {
+                    plain.make_ascii_lowercase();
+                } else {
+                    plain = plain.to_lowercase();
+                }
                 Cell { span, plain }
             })
             .collect()

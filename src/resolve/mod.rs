@@ -188,7 +188,7 @@ impl<'d> Resolver<'d> {
         // they name no entity; a reference may still resolve one (see `find`).
         for (i, u) in doc.units.iter().enumerate().skip(1) {
             if let Some(id) = u.id.as_ref().filter(|id| id.kind.is_some()) {
-                self.join(i, id.clone());
+                self.join(i, id);
             }
         }
         let titled_row = |u: &crate::model::Unit| {
@@ -222,15 +222,20 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn join(&mut self, unit: UnitIdx, id: UnitId) {
-        let e = *self.by_id.entry(id.clone()).or_insert_with(|| {
-            self.entities.push(Entity {
-                id: Some(id),
-                views: Vec::new(),
-                truth: None,
-            });
-            self.entities.len() - 1
-        });
+    fn join(&mut self, unit: UnitIdx, id: &UnitId) {
+        // Most ids name one unit: look before copying the id.
+        let e = match self.by_id.get(id) {
+            Some(&e) => e,
+            None => {
+                self.entities.push(Entity {
+                    id: Some(id.clone()),
+                    views: Vec::new(),
+                    truth: None,
+                });
+                self.by_id.insert(id.clone(), self.entities.len() - 1);
+                self.entities.len() - 1
+            }
+        };
         self.entities[e].views.push(unit);
         self.entity_of[unit] = Some(e);
     }
