@@ -10,7 +10,7 @@ use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
 use crate::source::Span as ByteSpan;
 use crate::vocab::{self, State};
 use figures::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A claim found in a line, before its subject is resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,7 +69,7 @@ pub fn counts(text: &str, base: usize) -> Vec<Found> {
         return out;
     }
     // Two forms can read the same figure; a set keeps a line of many figures linear.
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let found = figures::count_paren(text)
         .chain(figures::count_after_percent(text))
         .chain(figures::count_of(text));
@@ -154,7 +154,7 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
     if !text.contains('%') {
         return out;
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (at, m) in figures::percent_paren(text).chain(figures::percent_before_count(text)) {
         let Some(p) = percent(text, m.figure, base) else {
             continue;

@@ -341,7 +341,7 @@ pub(crate) fn drop_unmatched_rows(b: &mut Builder) {
             *found = true;
         }
     }
-    let mut dropped = std::collections::HashSet::new();
+    let mut dropped = rustc_hash::FxHashSet::default();
     for row in rows {
         if matched[&b.units[row].title.to_lowercase()] {
             continue;

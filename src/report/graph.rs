@@ -2,7 +2,7 @@
 //!
 //! The graph is shown part by part: the units linked by dependencies, across files.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::io::{self, Write};
 
 use serde::Serialize;

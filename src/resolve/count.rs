@@ -210,11 +210,11 @@ impl Resolver<'_> {
         if self.some_count_reading(&[scope], None, true, ratio_agrees) {
             return true;
         }
-        let mut kinds: Vec<String> = self
+        let mut kinds: Vec<&str> = self
             .doc
             .descendants(scope)
             .iter()
-            .filter_map(|&u| self.doc.unit(u).id.as_ref()?.kind.clone())
+            .filter_map(|&u| self.doc.unit(u).id.as_ref()?.kind.as_deref())
             .collect();
         kinds.sort();
         kinds.dedup();

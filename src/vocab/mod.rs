@@ -5,8 +5,8 @@
 
 pub mod mojibake;
 
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -170,7 +170,7 @@ impl Vocab {
         }
         forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         forms.dedup_by(|a, b| a.0 == b.0);
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::default();
         for (i, (written, _, _)) in forms.iter().enumerate() {
             if let Some(c) = written.chars().next() {
                 by_first.entry(c).or_default().push(i);
