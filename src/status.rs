@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, ROOT, Subject, UnitIdx, UnitKind};
 use crate::resolve::Resolver;
+use crate::source::SourceFile;
 use crate::vocab::State;
 
 /// Rules whose findings mean a declared figure differs from the computed one.
@@ -48,21 +49,69 @@ pub struct DocumentStatus {
     pub findings: usize,
 }
 
-/// The status of a document, given its findings.
-pub fn document_status(r: &Resolver, findings: &[Diagnostic]) -> DocumentStatus {
-    let doc = r.doc;
-    let lines: Vec<usize> = findings
-        .iter()
-        .map(|d| doc.source.line_of(d.span.start))
-        .collect();
-    let units = top_units(r)
-        .into_iter()
-        .filter_map(|u| unit_status(r, u, findings, &lines))
-        .collect();
-    DocumentStatus {
+/// A document's status before its findings are known: all that `status` keeps of a
+/// document once its model is dropped, for the findings of every file to be added later.
+#[derive(Debug)]
+pub struct Outline {
+    progress: Progress,
+    units: Vec<Outlined>,
+}
+
+/// A top unit's status without findings, and the lines whose findings are the unit's.
+#[derive(Debug)]
+struct Outlined {
+    status: UnitStatus,
+    /// First and last line of each of the unit's views.
+    extents: Vec<(usize, usize)>,
+    /// Lines of claims elsewhere that name the unit: a summary entry `Phase 2: Setup (0%)`.
+    named: Vec<usize>,
+}
+
+impl Outlined {
+    fn holds(&self, line: usize) -> bool {
+        self.named.contains(&line) || self.extents.iter().any(|&(a, b)| a <= line && line <= b)
+    }
+}
+
+/// The outline of the document `r` resolves.
+pub fn outline(r: &Resolver) -> Outline {
+    Outline {
         progress: progress(r, ROOT),
-        units,
-        findings: findings.len(),
+        units: top_units(r)
+            .into_iter()
+            .filter_map(|u| outlined(r, u))
+            .collect(),
+    }
+}
+
+impl Outline {
+    /// The status, given the document's text and its findings.
+    pub fn with_findings(self, source: &SourceFile, findings: &[Diagnostic]) -> DocumentStatus {
+        let lines: Vec<usize> = findings
+            .iter()
+            .map(|d| source.line_of(d.span.start))
+            .collect();
+        let units = self
+            .units
+            .into_iter()
+            .map(|mut o| {
+                for (d, &line) in findings.iter().zip(&lines) {
+                    if !o.holds(line) {
+                        continue;
+                    }
+                    o.status.findings += 1;
+                    if DECLARED_FIGURES.contains(&d.rule.name) {
+                        o.status.declared.push((line, declared_text(source, d)));
+                    }
+                }
+                o.status
+            })
+            .collect();
+        DocumentStatus {
+            progress: self.progress,
+            units,
+            findings: findings.len(),
+        }
     }
 }
 
@@ -119,20 +168,16 @@ fn progress(r: &Resolver, unit: UnitIdx) -> Progress {
     }
 }
 
-fn unit_status(
-    r: &Resolver,
-    unit: UnitIdx,
-    findings: &[Diagnostic],
-    lines: &[usize],
-) -> Option<UnitStatus> {
+fn outlined(r: &Resolver, unit: UnitIdx) -> Option<Outlined> {
     let doc = r.doc;
     let u = doc.unit(unit);
+    let progress = progress(r, unit);
+    progress.state?;
     let views = r
         .entity_of(unit)
         .map_or_else(|| vec![unit], |e| e.views.clone());
-    let extents: Vec<(usize, usize)> = views.iter().map(|&v| extent(doc, v)).collect();
-    // Claims elsewhere that name the unit: a summary entry `Phase 2: Setup (0%)`.
-    let named: Vec<usize> = doc
+    let extents = views.iter().map(|&v| extent(doc, v)).collect();
+    let named = doc
         .claims
         .iter()
         .filter(|c| match &c.subject {
@@ -141,22 +186,7 @@ fn unit_status(
         })
         .map(|c| c.line)
         .collect();
-    let inside =
-        |line: usize| named.contains(&line) || extents.iter().any(|&(a, b)| a <= line && line <= b);
-    let mut count = 0;
-    let mut declared = Vec::new();
-    for (d, &line) in findings.iter().zip(lines) {
-        if !inside(line) {
-            continue;
-        }
-        count += 1;
-        if DECLARED_FIGURES.contains(&d.rule.name) {
-            declared.push((line, declared_text(doc, d)));
-        }
-    }
-    let progress = progress(r, unit);
-    progress.state?;
-    Some(UnitStatus {
+    let status = UnitStatus {
         id: u
             .id
             .as_ref()
@@ -165,8 +195,13 @@ fn unit_status(
         title: title(r, unit),
         line: u.line,
         progress,
-        findings: count,
-        declared,
+        findings: 0,
+        declared: Vec::new(),
+    };
+    Some(Outlined {
+        status,
+        extents,
+        named,
     })
 }
 
@@ -197,14 +232,11 @@ fn extent(doc: &Document, unit: UnitIdx) -> (usize, usize) {
 
 /// What a finding says was declared: `0/9`, `3 sub-tasks`, `✅ COMPLETE (done)`; its
 /// message opens with it.
-fn declared_text(doc: &Document, d: &Diagnostic) -> String {
+fn declared_text(source: &SourceFile, d: &Diagnostic) -> String {
     d.message
         .strip_prefix("declared ")
         .and_then(|rest| rest.split(", but ").next())
-        .map_or_else(
-            || doc.source.text[d.span.clone()].to_string(),
-            str::to_string,
-        )
+        .map_or_else(|| source.text[d.span.clone()].to_string(), str::to_string)
 }
 
 /// A unit's title without its id and without the status written after it

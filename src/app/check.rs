@@ -10,6 +10,7 @@ use crate::check::{Local, check_graph, check_local};
 use crate::cli::{CheckArgs, CommonArgs};
 use crate::graph::{Graph, Nodes, Part};
 use crate::input::{self, InputError};
+use crate::model::Document;
 use crate::report::{self, FileResult, Report};
 use crate::resolve::Resolver;
 use crate::source::SourceFile;
@@ -20,9 +21,9 @@ pub(super) fn run_check(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (files, errors) = check_streaming(&args.common, &s);
+    let (files, errors) = check_streaming(&args.common, &s, |_, _| ());
     let report = Report {
-        files,
+        files: files.into_iter().map(|(file, ())| file).collect(),
         errors,
         fixes: None,
     };
@@ -30,25 +31,31 @@ pub(super) fn run_check(
     Ok(status(&report))
 }
 
-/// Every input checked as `check_all` would, keeping only what the graph needs of each: a
-/// file is read, parsed and checked by its own rules as one piece of work, on whichever
-/// core is free, and its model is dropped before the next is read. A repository of
-/// thousands of trackers is never all in memory at once.
-fn check_streaming(args: &CommonArgs, s: &Settings) -> (Vec<FileResult>, Vec<InputError>) {
+/// Every input checked as [`crate::check::check_with_context`] would, keeping only what
+/// the graph needs of each, and what `keep` takes of the document and its resolver: a file
+/// is read, parsed and checked by its own rules as one piece of work, on whichever core is
+/// free, and its model is dropped before the next is read. A repository of thousands of
+/// trackers is never all in memory at once.
+pub(super) fn check_streaming<T: Send>(
+    args: &CommonArgs,
+    s: &Settings,
+    keep: impl Fn(&Document, &Resolver) -> T + Sync,
+) -> (Vec<(FileResult, T)>, Vec<InputError>) {
     let (inputs, mut errors) =
         input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
     let (checked, failed) = read_each(inputs, s, |_, mut doc| {
         let resolver = Resolver::new(&doc, s.rules.counting.clone());
         let local = check_local(&doc, &resolver, &s.vocab, &s.rules);
         let nodes = Nodes::of(&doc, &resolver);
+        let kept = keep(&doc, &resolver);
         drop(resolver);
         let part = Part::taken(&mut doc, nodes);
-        (doc.source, local, part)
+        (doc.source, local, kept, part)
     });
     errors.extend(failed);
     let (mut pending, mut parts) = (Vec::with_capacity(checked.len()), Vec::new());
-    for (_, (source, local, part)) in checked {
-        pending.push((source, local));
+    for (_, (source, local, kept, part)) in checked {
+        pending.push((source, local, kept));
         parts.push(part);
     }
     let given: Vec<&Part> = parts.iter().collect();
@@ -59,27 +66,30 @@ fn check_streaming(args: &CommonArgs, s: &Settings) -> (Vec<FileResult>, Vec<Inp
 }
 
 /// The graph of `parts` (those of the `pending` files first, then any context), and each
-/// pending file's findings with those of the graph rules; a file whose check failed inside
-/// `tracker` goes to `errors` instead.
-pub(super) fn check_graphs(
-    pending: Vec<(SourceFile, Local)>,
+/// pending file's findings with those of the graph rules, beside what was kept of it; a
+/// file whose check failed inside `tracker` goes to `errors` instead.
+pub(super) fn check_graphs<T: Send>(
+    pending: Vec<(SourceFile, Local, T)>,
     parts: Vec<Part>,
     s: &Settings,
     errors: &mut Vec<InputError>,
-) -> Vec<FileResult> {
+) -> Vec<(FileResult, T)> {
     let graph = Graph::from_parts(parts);
     let indexed: Vec<_> = pending.into_iter().enumerate().collect();
-    let done = crate::parallel::map(indexed, |(i, (source, local))| {
+    let done = crate::parallel::map(indexed, |(i, (source, local, kept))| {
         let found = check_graph(local, &source, &graph, i, &s.vocab, &s.rules);
-        (source, found)
+        (source, found, kept)
     });
     let mut files = Vec::with_capacity(done.len());
-    for (source, found) in done {
+    for (source, found, kept) in done {
         match found {
-            Ok(diagnostics) => files.push(FileResult {
-                source,
-                diagnostics,
-            }),
+            Ok(diagnostics) => files.push((
+                FileResult {
+                    source,
+                    diagnostics,
+                },
+                kept,
+            )),
             Err(internal) => errors.push(InputError {
                 path: source.path,
                 cause: internal.to_string(),

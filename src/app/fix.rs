@@ -100,14 +100,17 @@ pub(super) fn run_fix(
             fixes.files += 1;
             fixes.findings += settled.applied;
         }
-        pending.push((settled.source, settled.local));
+        pending.push((settled.source, settled.local, ()));
         parts.push(settled.part);
     }
     // What remains is checked across all files, as `check` would see them.
     let given: Vec<&Part> = parts.iter().collect();
     let context = context_parts(&given, &args.common, &s);
     parts.extend(context);
-    let files = check_graphs(pending, parts, &s, &mut errors);
+    let files: Vec<_> = check_graphs(pending, parts, &s, &mut errors)
+        .into_iter()
+        .map(|(file, ())| file)
+        .collect();
     if args.diff {
         for e in &errors {
             writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;

@@ -4,15 +4,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::context::context;
-use super::{ExitStatus, documents_or_errors, settings};
-use crate::check::check_with_context;
+use super::check::check_streaming;
+use super::{ExitStatus, settings};
 use crate::cli::{StatusArgs, StatusFormat};
-use crate::model::Document;
 use crate::report;
 use crate::report::status::StatusView;
-use crate::resolve::Resolver;
-use crate::status::document_status;
+use crate::status::outline;
 
 /// Exits 0 whatever the findings (it is a view, `check` is the gate), 2 when a file could
 /// not be read.
@@ -22,35 +19,23 @@ pub(super) fn run_status(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (docs, mut errors) = documents_or_errors(&args.common, &s, err)?;
-    let refs: Vec<&Document> = docs.iter().collect();
-    let context = context(&docs, &args.common, &s);
-    let context: Vec<&Document> = context.iter().collect();
-    let mut checked = Vec::with_capacity(docs.len());
-    for (doc, found) in docs
-        .iter()
-        .zip(check_with_context(&refs, &context, &s.vocab, &s.rules))
-    {
-        match found {
-            Ok(found) => checked.push((doc, found)),
-            Err(internal) => {
-                writeln!(err, "error: {}: {internal}", doc.source.path.display())?;
-                errors.push(crate::input::InputError {
-                    path: doc.source.path.clone(),
-                    cause: internal.to_string(),
-                });
-            }
-        }
+    // Each document's outline is made while its model is at hand; the findings of every
+    // file, graph rules included, are known only once all are read.
+    let (files, errors) = check_streaming(&args.common, &s, |_, r| outline(r));
+    for e in &errors {
+        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
     }
-    let (docs, findings): (Vec<&Document>, Vec<Vec<_>>) = checked.into_iter().unzip();
-    let statuses = crate::parallel::map(docs.iter().zip(&findings).collect(), |(doc, found)| {
-        document_status(&Resolver::new(doc, s.rules.counting.clone()), found)
-    });
-    let views: Vec<StatusView> = docs
+    let statuses: Vec<_> = files
+        .into_iter()
+        .map(|(file, outline)| {
+            let status = outline.with_findings(&file.source, &file.diagnostics);
+            (file.source.path, status)
+        })
+        .collect();
+    let views: Vec<StatusView> = statuses
         .iter()
-        .zip(&statuses)
-        .map(|(doc, status)| StatusView {
-            path: doc.source.path.display().to_string(),
+        .map(|(path, status)| StatusView {
+            path: path.display().to_string(),
             status,
         })
         .collect();
