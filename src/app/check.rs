@@ -59,8 +59,8 @@ pub(super) fn check_streaming<T: Send>(
         parts.push(part);
     }
     let given: Vec<&Part> = parts.iter().collect();
-    let context = context_parts(&given, args, s);
-    parts.extend(context);
+    let context = context_parts(&given, args, s, |_, _| ());
+    parts.extend(context.into_iter().map(|(part, ())| part));
     let files = check_graphs(pending, parts, s, &mut errors);
     (files, errors)
 }

@@ -8,37 +8,23 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
-use super::{Settings, parse_inputs, read_each};
+use super::{Settings, read_each};
 use crate::cli::CommonArgs;
 use crate::graph::{Nodes, Part};
 use crate::input::{self, Input};
 use crate::model::{DepDecl, Document, Target, UnitId};
 use crate::resolve::Resolver;
 
-/// The repository's other tracker documents, if `docs` hold references that their own
-/// document does not answer and the paths given do not already cover the repository;
-/// otherwise none, at no cost.
-pub(super) fn context(docs: &[Document], args: &CommonArgs, s: &Settings) -> Vec<Document> {
-    let given = || {
-        let outward = docs.iter().any(|doc| {
-            let ids = doc.ids();
-            looks_outward(ids.keys().copied(), &doc.dependencies)
-        });
-        outward.then(|| paths(docs.iter().map(|d| &d.source.path)))
-    };
-    match others(args, s, given) {
-        Some(others) => parse_inputs(others, s)
-            .0
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect(),
-        None => Vec::new(),
-    }
-}
-
-/// As [`context`], for documents already reduced to their parts of the graph: the parts of
-/// the repository's other tracker documents.
-pub(super) fn context_parts(parts: &[&Part], args: &CommonArgs, s: &Settings) -> Vec<Part> {
+/// The parts of the graph of the repository's other tracker documents, if `parts` hold
+/// references that their own document does not answer and the paths given do not already
+/// cover the repository; otherwise none, at no cost. Beside each, what `keep` takes of the
+/// document and its part.
+pub(super) fn context_parts<T: Send>(
+    parts: &[&Part],
+    args: &CommonArgs,
+    s: &Settings,
+    keep: impl Fn(&Document, &Part) -> T + Sync,
+) -> Vec<(Part, T)> {
     let given = || {
         let outward = parts
             .iter()
@@ -53,9 +39,11 @@ pub(super) fn context_parts(parts: &[&Part], args: &CommonArgs, s: &Settings) ->
         let resolver = Resolver::new(&doc, counting.clone());
         let nodes = Nodes::of(&doc, &resolver);
         drop(resolver);
-        Part::taken(&mut doc, nodes)
+        let part = Part::taken(&mut doc, nodes);
+        let kept = keep(&doc, &part);
+        (part, kept)
     });
-    found.into_iter().map(|(_, part)| part).collect()
+    found.into_iter().map(|(_, found)| found).collect()
 }
 
 /// The given files as they are on disk.

@@ -105,8 +105,8 @@ pub(super) fn run_fix(
     }
     // What remains is checked across all files, as `check` would see them.
     let given: Vec<&Part> = parts.iter().collect();
-    let context = context_parts(&given, &args.common, &s);
-    parts.extend(context);
+    let context = context_parts(&given, &args.common, &s, |_, _| ());
+    parts.extend(context.into_iter().map(|(part, ())| part));
     let files: Vec<_> = check_graphs(pending, parts, &s, &mut errors)
         .into_iter()
         .map(|(file, ())| file)

@@ -4,12 +4,13 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::context::context;
-use super::{ExitStatus, documents_or_errors, settings};
+use super::context::context_parts;
+use super::{ExitStatus, read_each, settings};
 use crate::cli::{GraphArgs, GraphFormat};
-use crate::graph::Graph;
+use crate::graph::{Graph, Nodes, Part};
+use crate::input;
 use crate::report;
-use crate::report::graph::GraphView;
+use crate::report::graph::{GraphView, Labels};
 use crate::resolve::Resolver;
 
 pub(super) fn run_graph(
@@ -18,19 +19,36 @@ pub(super) fn run_graph(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (mut docs, errors) = documents_or_errors(&args.common, &s, err)?;
-    let shown = docs.len();
+    let common = &args.common;
+    let (inputs, mut errors) =
+        input::collect(&common.paths, common.stdin_filename.as_deref(), &s.filter);
+    // Each document gives its part of the graph and the labels of its nodes, and is dropped.
+    let (found, failed) = read_each(inputs, &s, |_, mut doc| {
+        let resolver = Resolver::new(&doc, s.rules.counting.clone());
+        let nodes = Nodes::of(&doc, &resolver);
+        drop(resolver);
+        let part = Part::taken(&mut doc, nodes);
+        let labels = Labels::of(&doc, &part);
+        (part, labels)
+    });
+    errors.extend(failed);
+    for e in &errors {
+        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+    }
+    let (mut parts, mut labels): (Vec<Part>, Vec<Labels>) =
+        found.into_iter().map(|(_, found)| found).unzip();
+    let shown = parts.len();
     // The documents that references lead to are part of the plan to draw.
-    let context = context(&docs, &args.common, &s);
-    docs.extend(context);
-    let refs: Vec<&crate::model::Document> = docs.iter().collect();
-    let resolvers: Vec<Resolver> =
-        crate::parallel::map(refs.clone(), |d| Resolver::new(d, s.rules.counting.clone()));
-    let pairs: Vec<_> = refs.iter().copied().zip(&resolvers).collect();
-    let graph = Graph::build(&pairs);
+    let given: Vec<&Part> = parts.iter().collect();
+    let context = context_parts(&given, common, &s, Labels::of);
+    for (part, label) in context {
+        parts.push(part);
+        labels.push(label);
+    }
+    let graph = Graph::from_parts(parts);
     let view = GraphView {
         graph: &graph,
-        docs: &refs,
+        docs: &labels,
         shown,
         calendar: s.vocab.calendar,
     };

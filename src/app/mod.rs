@@ -115,39 +115,6 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
     Ok(())
 }
 
-/// Every input of the arguments, read and parsed (in parallel): walked files only when they
-/// are tracker documents. Also the inputs that could not be read, in input order.
-pub(crate) fn read_documents(
-    args: &CommonArgs,
-    s: &Settings,
-) -> (Vec<(Input, Document)>, Vec<InputError>) {
-    let (inputs, errors) = input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
-    let (docs, more) = parse_inputs(inputs, s);
-    (docs, errors.into_iter().chain(more).collect())
-}
-
-/// As [`read_documents`], for commands that are not reports: the documents, with the
-/// inputs that could not be read already written to `err` (`error: path: cause`).
-pub(crate) fn documents_or_errors(
-    args: &CommonArgs,
-    s: &Settings,
-    err: &mut dyn Write,
-) -> Result<(Vec<Document>, Vec<InputError>)> {
-    let (docs, errors) = read_documents(args, s);
-    for e in &errors {
-        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
-    }
-    Ok((docs.into_iter().map(|(_, doc)| doc).collect(), errors))
-}
-
-/// Inputs read and parsed in parallel: walked files kept only when they are trackers.
-pub(crate) fn parse_inputs(
-    inputs: Vec<Input>,
-    s: &Settings,
-) -> (Vec<(Input, Document)>, Vec<InputError>) {
-    read_each(inputs, s, |_, doc| doc)
-}
-
 /// Each input read, parsed and handed to `then`, in parallel; walked files only when they
 /// are trackers. A panic while working on one input is that input's error.
 pub(crate) fn read_each<T: Send>(

@@ -4,21 +4,55 @@
 
 use rustc_hash::FxHashSet as HashSet;
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::graph::{CriticalPath, Graph, common_unit, format_duration, short_id};
-use crate::model::{Document, TimeUnit};
+use crate::model::{Document, TimeUnit, UnitIdx};
 use crate::vocab::{Calendar, State};
 
-/// The graph and the documents it was built from.
+/// The graph and what is shown of the documents it was built from.
 pub struct GraphView<'a> {
     pub graph: &'a Graph,
-    pub docs: &'a [&'a Document],
+    pub docs: &'a [Labels],
     /// How many of `docs` were asked for; the rest were read to resolve references, and
     /// their parts are shown only where they meet the ones asked for.
     pub shown: usize,
     pub calendar: Calendar,
+}
+
+/// What the report shows of a document beside its part of the graph: its path, and the
+/// title and line of each unit that stands for a node. Made while the document is at hand,
+/// so that the document need not be kept.
+pub struct Labels {
+    path: PathBuf,
+    /// `(unit, title, line)`, in unit order.
+    units: Vec<(UnitIdx, String, usize)>,
+}
+
+impl Labels {
+    pub fn of(doc: &Document, part: &crate::graph::Part) -> Self {
+        let mut units: Vec<_> = part
+            .nodes
+            .iter()
+            .map(|n| {
+                let u = doc.unit(n.unit);
+                (n.unit, u.title.clone(), u.line)
+            })
+            .collect();
+        units.sort_unstable_by_key(|&(u, ..)| u);
+        Labels {
+            path: doc.source.path.clone(),
+            units,
+        }
+    }
+
+    fn unit(&self, unit: UnitIdx) -> (&str, usize) {
+        self.units
+            .binary_search_by_key(&unit, |&(u, ..)| u)
+            .map_or(("", 0), |i| (&self.units[i].1, self.units[i].2))
+    }
 }
 
 /// One part of the graph with what was worked out about it.
@@ -62,7 +96,7 @@ impl GraphView<'_> {
     }
 
     fn path(&self, doc: usize) -> String {
-        self.docs[doc].source.path.display().to_string()
+        self.docs[doc].path.display().to_string()
     }
 
     fn unit(&self, part: &Part) -> TimeUnit {
@@ -101,7 +135,7 @@ impl GraphView<'_> {
     /// A node's title without its id; made only for the nodes shown.
     fn title(&self, node: usize) -> String {
         let n = &self.graph.nodes[node];
-        crate::parse::bare_title(&self.docs[n.doc].unit(n.unit).title)
+        crate::parse::bare_title(self.docs[n.doc].unit(n.unit).0)
     }
 
     /// Edges that are steps of a critical path.
@@ -342,7 +376,7 @@ pub fn json(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
                 id: short_id(&node.id),
                 title: view.title(n),
                 path: view.path(node.doc),
-                line: view.docs[node.doc].unit(node.unit).line,
+                line: view.docs[node.doc].unit(node.unit).1,
                 state: node.state,
                 duration: node.duration.map(|d| [d.min, d.max]),
                 slack: slack[n],
