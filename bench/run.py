@@ -63,14 +63,20 @@ def run_once(cmd, cwd):
 
 def measure(pairs, cwd, runs):
     """Alternating runs of each command; per command the median time and the largest peak."""
-    times = {name: [] for name, _ in pairs}
-    peaks = {name: 0.0 for name, _ in pairs}
+    return measure_in([(name, cmd, cwd) for name, cmd in pairs], runs)
+
+
+def measure_in(runs_of, runs):
+    """As `measure`, for (name, command, folder) triples: every round runs each once, so
+    that a machine that speeds up or slows down during the run weighs on all alike."""
+    times = {name: [] for name, _, _ in runs_of}
+    peaks = {name: 0.0 for name, _, _ in runs_of}
     for _ in range(runs):
-        for name, cmd in pairs:
+        for name, cmd, cwd in runs_of:
             wall, peak = run_once(cmd, cwd)
             times[name].append(wall)
             peaks[name] = max(peaks[name], peak)
-    return {name: (statistics.median(times[name]), peaks[name]) for name, _ in pairs}
+    return {name: (statistics.median(times[name]), peaks[name]) for name, _, _ in runs_of}
 
 
 class Report:
@@ -162,13 +168,20 @@ def main():
     for name in ("floor", "check"):
         rep.row("200 files", size_mb(d), name, *m[name], *m["floor"])
 
-    # Single files: time and memory, the pre-commit case, and linear growth.
+    # Single files: time and memory, the pre-commit case, and linear growth. The three large
+    # files are measured in the same rounds, so that their times per megabyte compare.
+    single = ("10 KB file", "10 MB file", "20 MB file", "40 MB file")
+    m = measure([("floor", floor), ("check", check1)], dirs["10 KB file"], a.runs)
+    by_file = {"10 KB file": m}
+    m = measure_in([(f"{c} {name}", cmd, dirs[c]) for c in single[1:]
+                    for name, cmd in (("floor", floor), ("check", check1))], a.runs)
+    for c in single[1:]:
+        by_file[c] = {name: m[f"{c} {name}"] for name in ("floor", "check")}
     per_mb = {}
-    for corpus in ("10 KB file", "10 MB file", "20 MB file", "40 MB file"):
+    for corpus in single:
         d = dirs[corpus]
         mb = size_mb(d)
-        m = measure([("floor", floor), ("check", check1)], d, a.runs)
-        (ft, fp), (ct, cp) = m["floor"], m["check"]
+        (ft, fp), (ct, cp) = by_file[corpus]["floor"], by_file[corpus]["check"]
         rep.row(corpus, mb, "floor", ft, fp, ft, fp)
         rep.row(corpus, mb, "check (1 core)", ct, cp, ft, fp)
         per_mb[corpus] = ct / mb
