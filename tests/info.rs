@@ -7,11 +7,7 @@ use std::process::{Command, Output};
 use tracker::rules::RULES;
 
 fn tracker(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tracker"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .expect("run tracker")
+    common::tracker_at(&common::root(), args)
 }
 
 fn stdout(out: &Output) -> String {

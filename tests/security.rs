@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::Dir;
 
@@ -15,12 +15,7 @@ const FIXED: &str = "# Plan\n\n## Phase 1 (1/2)\n\n- [x] Schema\n- [ ] API\n";
 const CLEAN: &str = "# Notes\n\n## Phase 1 (1/2)\n\n- [x] Schema\n- [ ] API\n";
 
 fn tracker(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tracker"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run tracker")
+    common::tracker_at(dir, args)
 }
 
 /// Every entry under `root`: its kind, bytes or link target, permissions and mtime.

@@ -147,6 +147,16 @@ impl Drop for Repo {
     }
 }
 
+/// Runs the real binary in `dir`, colour off.
+pub fn tracker_at(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tracker"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tracker")
+}
+
 /// Runs the real binary in a temporary repository holding only the fixtures its arguments
 /// name, so that references resolve among them alone. Colour is off.
 pub fn tracker_in_repo(args: &[&str]) -> std::process::Output {
@@ -156,12 +166,7 @@ pub fn tracker_in_repo(args: &[&str]) -> std::process::Output {
         .filter(|a| a.starts_with("fixtures/"))
         .collect();
     let repo = Repo::with("run", &fixtures);
-    Command::new(env!("CARGO_BIN_EXE_tracker"))
-        .args(args)
-        .current_dir(&repo.0)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run tracker")
+    tracker_at(&repo.0, args)
 }
 
 /// A fresh directory per test under the system temp dir.
