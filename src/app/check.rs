@@ -28,7 +28,9 @@ pub(super) fn run_check(
         fixes: None,
     };
     report::render(&report, args.format, s.color, out, err)?;
-    Ok(status(&report))
+    let status = status(&report);
+    crate::parallel::drop_later(report);
+    Ok(status)
 }
 
 /// Every input checked as [`crate::check::check_with_context`] would, keeping only what
@@ -80,6 +82,7 @@ pub(super) fn check_graphs<T: Send>(
         let found = check_graph(local, &source, &graph, i, &s.vocab, &s.rules);
         (source, found, kept)
     });
+    crate::parallel::drop_later(graph);
     let mut files = Vec::with_capacity(done.len());
     for (source, found, kept) in done {
         match found {

@@ -134,5 +134,7 @@ pub(super) fn run_fix(
     } else {
         report::render(&report, args.format, s.color, out, err)?;
     }
-    Ok(status(&report))
+    let status = status(&report);
+    crate::parallel::drop_later(report);
+    Ok(status)
 }

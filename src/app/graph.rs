@@ -58,11 +58,13 @@ pub(super) fn run_graph(
         GraphFormat::Dot => report::graph::dot(&view, out)?,
         GraphFormat::Json => report::graph::json(&view, out)?,
     }
-    Ok(if !errors.is_empty() {
+    let status = if !errors.is_empty() {
         ExitStatus::Failure
     } else if view.cycles().is_empty() {
         ExitStatus::Clean
     } else {
         ExitStatus::Findings
-    })
+    };
+    crate::parallel::drop_later((graph, labels));
+    Ok(status)
 }

@@ -9,6 +9,7 @@ pub use analysis::{CriticalPath, Cycle, Schedule};
 pub use part::{Nodes, Part};
 
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Component, Path, PathBuf};
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -32,6 +33,9 @@ pub struct Node {
     /// The unit's line in its file, and where its marker is, for messages about it.
     pub span: Span,
     pub marker: Option<Span>,
+    /// Hashes of the id and of its number, made with the node on the core that read its
+    /// document, so that indexing the graph reads no id.
+    pub(crate) hashes: (u64, u64),
 }
 
 /// A reference that names no unit in its document or the others checked.
@@ -63,15 +67,15 @@ pub struct Graph {
     dirs: Vec<PathBuf>,
     /// Each document's nodes: they are made document by document, so these are ranges.
     doc_nodes: Vec<std::ops::Range<usize>>,
-    /// Each (document, kind)'s nodes with their number, in number order, for `ALL previous`;
-    /// made when a reference first asks for it.
-    by_kind: std::sync::OnceLock<ByKind>,
+    /// By document, each kind's nodes with their number, in number order, for `ALL
+    /// previous`; made for a document when one of its references first asks for it.
+    by_kind: Vec<std::sync::OnceLock<ByKind>>,
     /// Computed on first use: the rules of every document ask for them.
     cycle_cache: std::sync::OnceLock<Vec<Cycle>>,
 }
 
-/// Nodes by (document, kind), each with its number as compared, in number order.
-type ByKind = HashMap<(usize, Option<String>), Vec<(Vec<u64>, usize)>>;
+/// A document's nodes by kind, each with its number as compared, in number order.
+type ByKind = HashMap<Option<String>, Vec<(Vec<u64>, usize)>>;
 
 /// What an id names among the documents.
 enum Lookup {
@@ -102,7 +106,7 @@ impl Graph {
             global: Chains::default(),
             files: HashMap::default(),
             doc_nodes: Vec::with_capacity(parts.len()),
-            by_kind: std::sync::OnceLock::new(),
+            by_kind: parts.iter().map(|_| std::sync::OnceLock::new()).collect(),
             cycle_cache: std::sync::OnceLock::new(),
             dirs: parts
                 .iter()
@@ -111,6 +115,7 @@ impl Graph {
         };
         let nodes: usize = parts.iter().map(|p| p.nodes.len()).sum();
         g.nodes.reserve(nodes);
+        g.edges.reserve_nodes(nodes);
         // With one document, nothing is found elsewhere: the index across documents is
         // left empty.
         let across = parts.len() > 1;
@@ -153,19 +158,19 @@ impl Graph {
                 }
             }
         }
+        crate::parallel::drop_later(dependencies);
         g.find_parts();
         g
     }
 
     fn add(&mut self, node: Node, across: bool) {
         let index = self.nodes.len();
-        let id = hash(&node.id);
+        let (id, number) = node.hashes;
         self.by_id.push((node.doc, id), index);
         if across {
             self.global.push((0, id), index);
         }
-        self.by_number
-            .push((node.doc, hash(&node.id.number)), index);
+        self.by_number.push((node.doc, number), index);
         self.nodes.push(node);
         self.edges.add_node(index);
     }
@@ -221,7 +226,7 @@ impl Graph {
     fn previous(&self, node: usize, kind: Option<&str>) -> Vec<usize> {
         let n = &self.nodes[node];
         let kind = kind.or(n.id.kind.as_deref()).map(str::to_string);
-        let Some(list) = self.by_kind().get(&(n.doc, kind)) else {
+        let Some(list) = self.by_kind(n.doc).and_then(|k| k.get(&kind)) else {
             return Vec::new();
         };
         let own = number_key(&n.id.number);
@@ -229,22 +234,23 @@ impl Graph {
         list[..earlier].iter().map(|&(_, o)| o).collect()
     }
 
-    /// Nodes by (document, kind), each list in number order.
-    fn by_kind(&self) -> &ByKind {
-        self.by_kind.get_or_init(|| {
+    /// A document's nodes by kind, each list in number order.
+    fn by_kind(&self, doc: usize) -> Option<&ByKind> {
+        let index = self.by_kind.get(doc)?.get_or_init(|| {
             let mut by_kind = ByKind::default();
-            for (n, node) in self.nodes.iter().enumerate() {
-                let key = (node.doc, node.id.kind.clone());
+            for n in self.doc_nodes(doc) {
+                let id = &self.nodes[n].id;
                 by_kind
-                    .entry(key)
+                    .entry(id.kind.clone())
                     .or_default()
-                    .push((number_key(&node.id.number), n));
+                    .push((number_key(&id.number), n));
             }
             for list in by_kind.values_mut() {
                 list.sort();
             }
             by_kind
-        })
+        });
+        Some(index)
     }
 
     /// The nodes of one document.
@@ -333,13 +339,14 @@ impl Chains {
         if self.next.len() <= node {
             self.next.resize(node + 1, usize::MAX);
         }
-        match self.ends.get_mut(&key) {
-            Some((_, last)) => {
+        match self.ends.entry(key) {
+            Entry::Occupied(mut ends) => {
+                let last = &mut ends.get_mut().1;
                 self.next[*last] = node;
                 *last = node;
             }
-            None => {
-                self.ends.insert(key, (node, node));
+            Entry::Vacant(ends) => {
+                ends.insert((node, node));
             }
         }
     }
@@ -348,6 +355,11 @@ impl Chains {
         let first = self.ends.get(&key).map(|&(first, _)| first);
         std::iter::successors(first, |&n| Some(self.next[n]).filter(|&m| m != usize::MAX))
     }
+}
+
+/// The hashes a node is indexed by: of its id, and of the id's number.
+pub(crate) fn id_hashes(id: &UnitId) -> (u64, u64) {
+    (hash(id), hash(&id.number))
 }
 
 fn hash<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {

@@ -123,6 +123,7 @@ fn node(
         declared_done,
         span: shown.span.clone(),
         marker: shown.marker.as_ref().map(|m| m.span.clone()),
+        hashes: super::id_hashes(id),
     }
 }
 
