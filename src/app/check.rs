@@ -10,7 +10,6 @@ use crate::check::{Local, check_graph, check_local};
 use crate::cli::{CheckArgs, CommonArgs};
 use crate::graph::{Graph, Nodes, Part};
 use crate::input::{self, InputError};
-use crate::model::Document;
 use crate::report::{self, FileResult, Report};
 use crate::resolve::Resolver;
 use crate::source::SourceFile;
@@ -21,7 +20,7 @@ pub(super) fn run_check(
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
     let s = settings(&args.common)?;
-    let (files, errors) = check_streaming(&args.common, &s, |_, _| ());
+    let (files, errors) = check_streaming(&args.common, &s, |_| ());
     let report = Report {
         files: files.into_iter().map(|(file, ())| file).collect(),
         errors,
@@ -34,14 +33,14 @@ pub(super) fn run_check(
 }
 
 /// Every input checked as [`crate::check::check_with_context`] would, keeping only what
-/// the graph needs of each, and what `keep` takes of the document and its resolver: a file
+/// the graph needs of each, and what `keep` takes of its resolved document: a file
 /// is read, parsed and checked by its own rules as one piece of work, on whichever core is
 /// free, and its model is dropped before the next is read. A repository of thousands of
 /// trackers is never all in memory at once.
 pub(super) fn check_streaming<T: Send>(
     args: &CommonArgs,
     s: &Settings,
-    keep: impl Fn(&Document, &Resolver) -> T + Sync,
+    keep: impl Fn(&Resolver) -> T + Sync,
 ) -> (Vec<(FileResult, T)>, Vec<InputError>) {
     let (inputs, mut errors) =
         input::collect(&args.paths, args.stdin_filename.as_deref(), &s.filter);
@@ -49,7 +48,7 @@ pub(super) fn check_streaming<T: Send>(
         let resolver = Resolver::new(&doc, s.rules.counting.clone());
         let local = check_local(&doc, &resolver, &s.vocab, &s.rules);
         let nodes = Nodes::of(&doc, &resolver);
-        let kept = keep(&doc, &resolver);
+        let kept = keep(&resolver);
         drop(resolver);
         let part = Part::taken(&mut doc, nodes);
         (doc.source, local, kept, part)

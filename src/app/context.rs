@@ -34,16 +34,22 @@ pub(super) fn context_parts<T: Send>(
     let Some(others) = others(args, s, given) else {
         return Vec::new();
     };
-    let counting = &s.rules.counting;
-    let (found, _) = read_each(others, s, |_, mut doc| {
-        let resolver = Resolver::new(&doc, counting.clone());
-        let nodes = Nodes::of(&doc, &resolver);
-        drop(resolver);
-        let part = Part::taken(&mut doc, nodes);
-        let kept = keep(&doc, &part);
-        (part, kept)
-    });
+    let (found, _) = read_each(others, s, |_, doc| part_of(doc, s, &keep));
     found.into_iter().map(|(_, found)| found).collect()
+}
+
+/// A document's part of the graph, and what `keep` takes of the document and its part.
+pub(super) fn part_of<T>(
+    mut doc: Document,
+    s: &Settings,
+    keep: impl Fn(&Document, &Part) -> T,
+) -> (Part, T) {
+    let resolver = Resolver::new(&doc, s.rules.counting.clone());
+    let nodes = Nodes::of(&doc, &resolver);
+    drop(resolver);
+    let part = Part::taken(&mut doc, nodes);
+    let kept = keep(&doc, &part);
+    (part, kept)
 }
 
 /// The given files as they are on disk.

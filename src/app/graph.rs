@@ -4,14 +4,13 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::context::context_parts;
+use super::context::{context_parts, part_of};
 use super::{ExitStatus, read_each, settings};
 use crate::cli::{GraphArgs, GraphFormat};
-use crate::graph::{Graph, Nodes, Part};
+use crate::graph::{Graph, Part};
 use crate::input;
 use crate::report;
 use crate::report::graph::{GraphView, Labels};
-use crate::resolve::Resolver;
 
 pub(super) fn run_graph(
     args: &GraphArgs,
@@ -23,14 +22,7 @@ pub(super) fn run_graph(
     let (inputs, mut errors) =
         input::collect(&common.paths, common.stdin_filename.as_deref(), &s.filter);
     // Each document gives its part of the graph and the labels of its nodes, and is dropped.
-    let (found, failed) = read_each(inputs, &s, |_, mut doc| {
-        let resolver = Resolver::new(&doc, s.rules.counting.clone());
-        let nodes = Nodes::of(&doc, &resolver);
-        drop(resolver);
-        let part = Part::taken(&mut doc, nodes);
-        let labels = Labels::of(&doc, &part);
-        (part, labels)
-    });
+    let (found, failed) = read_each(inputs, &s, |_, doc| part_of(doc, &s, Labels::of));
     errors.extend(failed);
     for e in &errors {
         writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;

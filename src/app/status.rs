@@ -21,7 +21,7 @@ pub(super) fn run_status(
     let s = settings(&args.common)?;
     // Each document's outline is made while its model is at hand; the findings of every
     // file, graph rules included, are known only once all are read.
-    let (files, errors) = check_streaming(&args.common, &s, |_, r| outline(r));
+    let (files, errors) = check_streaming(&args.common, &s, outline);
     for e in &errors {
         writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
     }
