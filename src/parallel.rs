@@ -61,15 +61,6 @@ where
     })
 }
 
-/// Drops `value` on a thread of its own. Freeing a large structure visits every piece of it,
-/// most of them long out of the cache; on a thread of its own that overlaps with the work
-/// that follows, and when the process exits first its memory goes back to the system with
-/// the process, unvisited.
-pub fn drop_later<T: Send + 'static>(value: T) {
-    // A thread that cannot be started drops the value here, with the error.
-    let _ = std::thread::Builder::new().spawn(move || drop(value));
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

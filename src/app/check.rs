@@ -28,7 +28,7 @@ pub(super) fn run_check(
     };
     report::render(&report, args.format, s.color, out, err)?;
     let status = status(&report);
-    crate::parallel::drop_later(report);
+    super::drop_later(report);
     Ok(status)
 }
 
@@ -81,7 +81,7 @@ pub(super) fn check_graphs<T: Send>(
         let found = check_graph(local, &source, &graph, i, &s.vocab, &s.rules);
         (source, found, kept)
     });
-    crate::parallel::drop_later(graph);
+    super::drop_later(graph);
     let mut files = Vec::with_capacity(done.len());
     for (source, found, kept) in done {
         match found {

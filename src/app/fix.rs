@@ -135,6 +135,6 @@ pub(super) fn run_fix(
         report::render(&report, args.format, s.color, out, err)?;
     }
     let status = status(&report);
-    crate::parallel::drop_later(report);
+    super::drop_later(report);
     Ok(status)
 }

@@ -57,6 +57,6 @@ pub(super) fn run_graph(
     } else {
         ExitStatus::Findings
     };
-    crate::parallel::drop_later((graph, labels));
+    super::drop_later((graph, labels));
     Ok(status)
 }

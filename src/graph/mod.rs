@@ -158,7 +158,6 @@ impl Graph {
                 }
             }
         }
-        crate::parallel::drop_later(dependencies);
         g.find_parts();
         g
     }
