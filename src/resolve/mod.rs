@@ -223,7 +223,8 @@ impl<'d> Resolver<'d> {
     }
 
     fn join(&mut self, unit: UnitIdx, id: &UnitId) {
-        // Most ids name one unit: look before copying the id.
+        // An id that names several views (a row and its section) is found without a copy;
+        // a new one is copied for the entity and for the index.
         let e = match self.by_id.get(id) {
             Some(&e) => e,
             None => {
