@@ -53,6 +53,8 @@ impl Nodes {
             let entity = entity.map(|i| &r.entities()[i]);
             nodes.push(node(doc, r, &durations, u, id, entity));
         }
+        // A part stays until the graph of every document is built: no spare room.
+        nodes.shrink_to_fit();
         Nodes {
             main: main_node(doc, &nodes),
             nodes,
