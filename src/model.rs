@@ -5,6 +5,7 @@
 //! status words and totals, each with the byte span of just its figure so a fix can replace
 //! exactly that.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::fmt;
@@ -35,10 +36,14 @@ pub enum UnitKind {
 
 /// A normalised unit id: kind word (lower case, singular) and number without leading zeros.
 /// `Epic 01`, `E01` and `epic 1` are all `epic 1`; a bare `1.2` has no kind.
+///
+/// Both parts are short and are kept inline, not on the heap: an id is copied into
+/// references, subjects and graph nodes, and the nodes of every file stay until the graph
+/// is built.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnitId {
-    pub kind: Option<String>,
-    pub number: String,
+    pub kind: Option<CompactString>,
+    pub number: CompactString,
 }
 
 impl fmt::Display for UnitId {
@@ -289,7 +294,7 @@ pub enum Direction {
 pub enum Target {
     Id(UnitId),
     /// `ALL previous epics`: every earlier unit of that kind (`None`: of the declaring unit's).
-    AllPrevious(Option<String>),
+    AllPrevious(Option<CompactString>),
     /// A relative link to another tracker file.
     File(String),
 }

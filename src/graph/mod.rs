@@ -8,6 +8,7 @@ mod part;
 pub use analysis::{CriticalPath, Cycle, Schedule};
 pub use part::{Nodes, Part};
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::hash_map::Entry;
 use std::path::{Component, Path, PathBuf};
@@ -75,7 +76,7 @@ pub struct Graph {
 }
 
 /// A document's nodes by kind, each with its number as compared, in number order.
-type ByKind = HashMap<Option<String>, Vec<(Vec<u64>, usize)>>;
+type ByKind = HashMap<Option<CompactString>, Vec<(Vec<u64>, usize)>>;
 
 /// What an id names among the documents.
 enum Lookup {
@@ -224,7 +225,7 @@ impl Graph {
     /// Every earlier unit (by number) of a kind in the node's document.
     fn previous(&self, node: usize, kind: Option<&str>) -> Vec<usize> {
         let n = &self.nodes[node];
-        let kind = kind.or(n.id.kind.as_deref()).map(str::to_string);
+        let kind = kind.or(n.id.kind.as_deref()).map(CompactString::from);
         let Some(list) = self.by_kind(n.doc).and_then(|k| k.get(&kind)) else {
             return Vec::new();
         };
@@ -392,7 +393,7 @@ pub fn number_key(number: &str) -> Vec<u64> {
 }
 
 /// The order of ids: kind, then number component by component.
-pub type IdKey = (Option<String>, Vec<u64>);
+pub type IdKey = (Option<CompactString>, Vec<u64>);
 
 /// Node order for stable output: kind, then number.
 pub fn id_key(id: &UnitId) -> IdKey {
@@ -458,7 +459,7 @@ pub fn id_like(id: &UnitId, like: &str) -> String {
     let like = like.trim();
     let digits = like.chars().rev().take_while(char::is_ascii_digit).count();
     let number = if id.number.contains('.') || digits < 2 {
-        id.number.clone()
+        id.number.to_string()
     } else {
         format!("{:0>digits$}", id.number)
     };

@@ -6,6 +6,7 @@ use super::scan::{Cursor, boundary, is_space, is_word};
 use crate::model::{Duration, Reference, Target, TimeUnit, UnitId};
 use crate::source::Span;
 use crate::vocab::Calendar;
+use compact_str::CompactString;
 
 type Pair = (usize, usize);
 
@@ -399,11 +400,11 @@ fn split_parentheses(text: &str) -> (Vec<Range>, Vec<Range>) {
 
 fn atoms(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Reference> {
     let mut out = Vec::new();
-    let mut kind: Option<String> = None;
+    let mut kind: Option<CompactString> = None;
     for (start, (end, atom)) in atom_matches(text) {
         let explicit = atom.kind.and_then(|(s, e)| match &text[s..e] {
-            "E" => Some("epic".to_string()),
-            "T" => Some("task".to_string()),
+            "E" => Some(CompactString::const_new("epic")),
+            "T" => Some(CompactString::const_new("task")),
             word => kind_of(word),
         });
         let number = &text[atom.number.0..atom.number.1];
@@ -414,7 +415,7 @@ fn atoms(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Reference> 
         }
         let kind = kind.clone().or_else(|| {
             (!number.contains('.'))
-                .then(|| default_kind.map(str::to_string))
+                .then(|| default_kind.map(CompactString::from))
                 .flatten()
         });
         let span = base + start..base + end;
@@ -434,7 +435,7 @@ fn atoms(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Reference> 
 }
 
 /// `07-10` → 7, 8, 9, 10; `1.1-1.4` → 1.1 … 1.4. Only the last component counts up.
-fn expand(from: &str, to: Option<&str>) -> Vec<String> {
+fn expand(from: &str, to: Option<&str>) -> Vec<CompactString> {
     let from = normalize_number(from);
     let Some(to) = to.map(normalize_number) else {
         return vec![from];
@@ -447,9 +448,9 @@ fn expand(from: &str, to: Option<&str>) -> Vec<String> {
         (Ok(a), Ok(b)) if a <= b && b - a < 500 => (a..=b)
             .map(|n| {
                 if prefix.is_empty() {
-                    n.to_string()
+                    compact_str::format_compact!("{n}")
                 } else {
-                    format!("{prefix}.{n}")
+                    compact_str::format_compact!("{prefix}.{n}")
                 }
             })
             .collect(),
@@ -468,7 +469,7 @@ pub fn chain(
 ) -> Option<crate::model::CriticalPathDecl> {
     let arrow = ARROWS.iter().find(|a| text.contains(**a))?;
     let mut steps = Vec::new();
-    let mut kind: Option<String> = None;
+    let mut kind: Option<CompactString> = None;
     let mut offset = 0;
     let total_at = total(text).map_or(text.len(), |(at, _)| at);
     for part in text[..total_at].split(arrow) {

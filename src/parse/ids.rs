@@ -2,6 +2,7 @@
 
 use super::scan::{Cursor, boundary, is_word};
 use crate::model::UnitId;
+use compact_str::CompactString;
 
 /// Kind words that name units, singular and lower case.
 const KINDS: &[&str] = &[
@@ -123,8 +124,8 @@ fn singular_in(noun: &str, words: &'static [&'static str]) -> Option<&'static st
 }
 
 /// The unit kind a noun names, if it names one.
-pub fn kind_of(noun: &str) -> Option<String> {
-    singular_in(noun, KINDS).map(str::to_string)
+pub fn kind_of(noun: &str) -> Option<CompactString> {
+    singular_in(noun, KINDS).map(CompactString::const_new)
 }
 
 pub fn is_work_noun(noun: &str) -> bool {
@@ -136,19 +137,20 @@ pub fn is_measure(noun: &str) -> bool {
 }
 
 /// `01` → `1`, `1.01` → `1.1`, so that `Epic 01` and `E1` are one id.
-pub fn normalize_number(number: &str) -> String {
+pub fn normalize_number(number: &str) -> CompactString {
     let padded = |part: &str| part.len() > 1 && part.starts_with('0');
     if !number.split('.').any(padded) {
-        return number.to_string();
+        return CompactString::from(number);
     }
-    number
-        .split('.')
-        .map(|part| {
-            let t = part.trim_start_matches('0');
-            if t.is_empty() { "0" } else { t }
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+    let mut out = CompactString::default();
+    for (i, part) in number.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let t = part.trim_start_matches('0');
+        out.push_str(if t.is_empty() { "0" } else { t });
+    }
+    out
 }
 
 fn short_kind(letter: &str) -> &'static str {
@@ -389,8 +391,8 @@ mod tests {
 
     fn id(kind: Option<&str>, number: &str) -> UnitId {
         UnitId {
-            kind: kind.map(str::to_string),
-            number: number.to_string(),
+            kind: kind.map(CompactString::from),
+            number: CompactString::from(number),
         }
     }
 

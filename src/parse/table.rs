@@ -1,6 +1,7 @@
 //! Tables: rows of status tables become units with status and progress claims; a TOTAL row's
 //! figures must equal the sums of the columns above them, in any table.
 
+use compact_str::CompactString;
 use comrak::nodes::AstNode;
 
 use super::Builder;
@@ -126,7 +127,7 @@ impl Builder<'_> {
         let mut unit = Unit::new(UnitKind::Row, line, self.src.line_span(line), Some(parent));
         let (id, label_len) = leading_id(&name).map_or((None, 0), |(id, n)| (Some(id), n));
         unit.id = id.map(|mut id| {
-            id.kind = id.kind.or_else(|| kind.map(str::to_string));
+            id.kind = id.kind.or_else(|| kind.map(CompactString::from));
             id
         });
         unit.title = name[label_len..]
@@ -194,7 +195,7 @@ impl Builder<'_> {
         let name = plain(&self.src.text[first.span.clone()]);
         let ids: Vec<UnitId> = match leading_id(&name) {
             Some((mut id, _)) => {
-                id.kind = id.kind.or_else(|| kind.map(str::to_string));
+                id.kind = id.kind.or_else(|| kind.map(CompactString::from));
                 vec![id]
             }
             // `E03-E06` or `E12-E13`: a range of units sharing one row.

@@ -62,7 +62,7 @@ impl Resolver<'_> {
             let mut leaves = None;
             for &policy in &self.counting.policies {
                 if let Some(units) = &kinded {
-                    let basis = Basis::Kind(kind.clone().unwrap_or_default());
+                    let basis = Basis::Kind(kind.as_deref().unwrap_or_default().to_string());
                     if stop(self.tally(units, policy, basis, scope, |_| 1)) {
                         return true;
                     }
