@@ -303,7 +303,6 @@ pub enum Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     pub target: Target,
-    pub text: String,
     pub span: Span,
 }
 

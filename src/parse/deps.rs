@@ -323,7 +323,6 @@ pub fn references(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Re
         let kind = word.and_then(|(s, e)| kind_of(&text[s..e]));
         return vec![Reference {
             target: Target::AllPrevious(kind),
-            text: text[..end].trim().to_string(),
             span: base..base + end,
         }];
     }
@@ -343,7 +342,6 @@ pub fn references(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Re
     if refs.is_empty() {
         refs.extend(links(text).map(|(s, e)| Reference {
             target: Target::File(text[s..e].to_string()),
-            text: text[s..e].to_string(),
             span: base + s..base + e,
         }));
     }
@@ -426,7 +424,6 @@ fn atoms(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Reference> 
             });
             out.push(Reference {
                 target,
-                text: text[start..end].to_string(),
                 span: span.clone(),
             });
         }
