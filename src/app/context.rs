@@ -12,7 +12,7 @@ use super::{Settings, read_each};
 use crate::cli::CommonArgs;
 use crate::graph::{Nodes, Part};
 use crate::input::{self, Input};
-use crate::model::{DepDecl, Document, Target, UnitId};
+use crate::model::{Document, Reference, Target, UnitId};
 use crate::resolve::Resolver;
 
 /// The parts of the graph of the repository's other tracker documents, if `parts` hold
@@ -28,7 +28,7 @@ pub(super) fn context_parts<T: Send>(
     let given = || {
         let outward = parts
             .iter()
-            .any(|part| looks_outward(part.nodes.iter().map(|n| &n.id), &part.dependencies));
+            .any(|part| looks_outward(part.nodes.iter().map(|n| &n.id), part.dependencies.refs()));
         outward.then(|| paths(parts.iter().map(|p| &p.path)))
     };
     let Some(others) = others(args, s, given) else {
@@ -103,7 +103,7 @@ fn others(
 /// Whether some dependency names what its own document does not have: a link, or an id
 /// none of the document's `ids` is. (A cheap pass over the ids; the graph itself is built
 /// once, with whatever context this brings.)
-fn looks_outward<'a>(ids: impl Iterator<Item = &'a UnitId>, dependencies: &[DepDecl]) -> bool {
+fn looks_outward<'a>(ids: impl Iterator<Item = &'a UnitId>, refs: &[Reference]) -> bool {
     let ids: FxHashSet<&UnitId> = ids.collect();
     // Each number, and whether some unit has it without a kind.
     let mut numbers: rustc_hash::FxHashMap<&str, bool> = Default::default();
@@ -116,14 +116,11 @@ fn looks_outward<'a>(ids: impl Iterator<Item = &'a UnitId>, dependencies: &[DepD
                 .get(id.number.as_str())
                 .is_some_and(|&kindless| kindless || id.kind.is_none())
     };
-    dependencies
-        .iter()
-        .flat_map(|decl| &decl.refs)
-        .any(|r| match &r.target {
-            Target::File(_) => true,
-            Target::Id(id) => !answers(id),
-            Target::AllPrevious(_) => false,
-        })
+    refs.iter().any(|r| match &r.target {
+        Target::File(_) => true,
+        Target::Id(id) => !answers(id),
+        Target::AllPrevious(_) => false,
+    })
 }
 
 /// The nearest folder at or above `dir` holding `.git`, else `dir` itself. Shown relative

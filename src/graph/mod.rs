@@ -15,7 +15,7 @@ use std::path::{Component, Path, PathBuf};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::model::{Declarer, Direction, Document, Duration, Reference, Target, UnitId, UnitIdx};
+use crate::model::{Direction, Document, Duration, Reference, Target, UnitId, UnitIdx};
 use crate::resolve::Resolver;
 use crate::source::Span;
 use crate::vocab::State;
@@ -137,17 +137,13 @@ impl Graph {
             dependencies.push(part.dependencies);
         }
         for (d, decls) in dependencies.iter().enumerate() {
-            for decl in decls {
+            for decl in decls.iter() {
                 let declarers: Vec<usize> = decl
                     .declarers
                     .iter()
-                    .filter_map(|x| match x {
-                        Declarer::Id(id) => g.resolve(d, id),
-                        // A part names its declarers by id.
-                        Declarer::Unit(_) => None,
-                    })
+                    .filter_map(|id| g.resolve(d, id))
                     .collect();
-                for reference in &decl.refs {
+                for reference in decl.refs {
                     for target in g.targets(d, reference, &declarers) {
                         for &from in &declarers {
                             match decl.direction {

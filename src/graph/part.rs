@@ -3,12 +3,15 @@
 //! from the document and its resolver and is small, so a run over a whole repository can
 //! keep the part of every file once the document itself is gone.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Node;
-use crate::model::{Declarer, DepDecl, Document, Duration, UnitId, UnitIdx, UnitKind};
+use crate::model::{
+    Declarer, DepDecl, Direction, Document, Duration, Reference, UnitId, UnitIdx, UnitKind,
+};
 use crate::resolve::{Entity, Resolver};
 use crate::vocab::State;
 
@@ -20,7 +23,65 @@ pub struct Part {
     /// The node that stands for the document: its outermost section with an id.
     pub main: Option<usize>,
     /// The document's declarations, each declarer named by its id.
-    pub dependencies: Vec<DepDecl>,
+    pub dependencies: Declarations,
+}
+
+/// A document's dependency declarations, kept flat: a part stays until the graph of every
+/// document is built, and each declaration's own lists of declarers and references would
+/// be two small allocations held that long.
+#[derive(Debug, Clone, Default)]
+pub struct Declarations {
+    /// Each declaration's direction, and its ranges in `declarers` and `refs`.
+    decls: Vec<(Direction, Range<usize>, Range<usize>)>,
+    declarers: Vec<UnitId>,
+    refs: Vec<Reference>,
+}
+
+/// One declaration of a part: the ids of the units that declare it, and what it names.
+#[derive(Debug, Clone, Copy)]
+pub struct Declared<'a> {
+    pub direction: Direction,
+    pub declarers: &'a [UnitId],
+    pub refs: &'a [Reference],
+}
+
+impl Declarations {
+    /// The declarations of `doc`, each declaring unit named by its id; a unit without one
+    /// declares nothing the graph can hold.
+    fn of(doc: &Document, decls: Vec<DepDecl>) -> Self {
+        let mut flat = Declarations {
+            decls: Vec::with_capacity(decls.len()),
+            declarers: Vec::with_capacity(decls.iter().map(|d| d.declarers.len()).sum()),
+            refs: Vec::with_capacity(decls.iter().map(|d| d.refs.len()).sum()),
+        };
+        for decl in decls {
+            let (d, r) = (flat.declarers.len(), flat.refs.len());
+            flat.declarers.extend(decl.declarers.into_iter().filter_map(
+                |declarer| match declarer {
+                    Declarer::Unit(u) => doc.unit(u).id.clone(),
+                    Declarer::Id(id) => Some(id),
+                },
+            ));
+            flat.refs.extend(decl.refs);
+            flat.decls
+                .push((decl.direction, d..flat.declarers.len(), r..flat.refs.len()));
+        }
+        flat
+    }
+
+    /// Each declaration, in the order of the document.
+    pub fn iter(&self) -> impl Iterator<Item = Declared<'_>> {
+        self.decls.iter().map(|(direction, d, r)| Declared {
+            direction: *direction,
+            declarers: &self.declarers[d.clone()],
+            refs: &self.refs[r.clone()],
+        })
+    }
+
+    /// Every reference of every declaration.
+    pub fn refs(&self) -> &[Reference] {
+        &self.refs
+    }
 }
 
 /// A part's nodes and the node that stands for the document, made while the document's
@@ -65,18 +126,18 @@ impl Nodes {
 impl Part {
     /// The part of a document that stays: its declarations are copied.
     pub fn of(doc: &Document, r: &Resolver) -> Self {
-        let decls = doc.dependencies.iter().map(|d| by_id(doc, d.clone()));
-        Self::new(doc, Nodes::of(doc, r), decls.collect())
+        let decls = Declarations::of(doc, doc.dependencies.clone());
+        Self::new(doc, Nodes::of(doc, r), decls)
     }
 
     /// The part of a document about to be dropped: its declarations are moved out of it.
     pub fn taken(doc: &mut Document, nodes: Nodes) -> Self {
         let decls = std::mem::take(&mut doc.dependencies);
-        let decls = decls.into_iter().map(|d| by_id(doc, d)).collect();
+        let decls = Declarations::of(doc, decls);
         Self::new(doc, nodes, decls)
     }
 
-    fn new(doc: &Document, nodes: Nodes, dependencies: Vec<DepDecl>) -> Self {
+    fn new(doc: &Document, nodes: Nodes, dependencies: Declarations) -> Self {
         Part {
             path: doc.source.path.clone(),
             nodes: nodes.nodes,
@@ -142,17 +203,4 @@ fn main_node(doc: &Document, nodes: &[Node]) -> Option<usize> {
         .filter_map(|(i, n)| level(doc.unit(n.unit)).map(|l| (l, i)))
         .min()
         .map(|(_, i)| i)
-}
-
-/// A declaration with each declaring unit named by its id; a unit without one declares
-/// nothing the graph can hold.
-fn by_id(doc: &Document, mut decl: DepDecl) -> DepDecl {
-    decl.declarers = std::mem::take(&mut decl.declarers)
-        .into_iter()
-        .filter_map(|d| match d {
-            Declarer::Unit(u) => doc.unit(u).id.clone().map(Declarer::Id),
-            named @ Declarer::Id(_) => Some(named),
-        })
-        .collect();
-    decl
 }
