@@ -17,14 +17,21 @@ use crate::report::{self, Fixes, Report};
 use crate::source::SourceFile;
 use crate::write::write_fixed;
 
-/// One file as fixing left it: its text before, how many findings were fixed, and what
+/// One file as fixing left it: what changed, how many findings were fixed, and what
 /// checking it beside the other files needs.
 struct Settled {
-    before: String,
+    change: Option<Change>,
     applied: usize,
     source: SourceFile,
     local: Local,
     part: Part,
+}
+
+/// A file that fixing changed: its text before, to be written over only if the file still
+/// holds it; or, under `--diff`, the diff to show, made on the core that fixed the file.
+enum Change {
+    Write(String),
+    Diff(Vec<u8>),
 }
 
 pub(super) fn run_fix(
@@ -46,8 +53,19 @@ pub(super) fn run_fix(
         crate::debug_hooks::panic_at("fix", input.path());
         let fixed = fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes)?;
         let local = Local::of_findings(&fixed.document, fixed.remaining);
+        let after = &fixed.document.source.text;
+        let change = (*after != before).then(|| {
+            if args.diff {
+                let mut diff = Vec::new();
+                // Writing into memory cannot fail.
+                let _ = report::write_diff(&mut diff, input.path(), &before, after);
+                Change::Diff(diff)
+            } else {
+                Change::Write(before)
+            }
+        });
         Ok(Settled {
-            before,
+            change,
             applied: fixed.applied,
             source: fixed.document.source,
             local,
@@ -71,7 +89,7 @@ pub(super) fn run_fix(
                 continue;
             }
         };
-        let (text, fixed) = (&settled.before, &settled.source.text);
+        let fixed = &settled.source.text;
         if let Input::Stdin(_) = input {
             // A pipeline gets the document back, fixed or not; the report goes to stderr.
             if !args.diff {
@@ -79,14 +97,12 @@ pub(super) fn run_fix(
                 stdin = true;
             }
         }
-        if fixed != text {
-            let written = match (&input, args.diff) {
-                (_, true) => {
-                    report::write_diff(out, &path, text, fixed).map_err(anyhow::Error::from)
-                }
-                (Input::Stdin(_), false) => Ok(()),
-                (Input::File(file) | Input::Walked(file), false) => {
-                    write_fixed(file, text.as_bytes(), fixed.as_bytes())
+        if let Some(change) = &settled.change {
+            let written = match (&input, change) {
+                (_, Change::Diff(diff)) => out.write_all(diff).map_err(anyhow::Error::from),
+                (Input::Stdin(_), Change::Write(_)) => Ok(()),
+                (Input::File(file) | Input::Walked(file), Change::Write(before)) => {
+                    write_fixed(file, before.as_bytes(), fixed.as_bytes())
                         .map_err(|e| anyhow::anyhow!("{e}"))
                 }
             };
