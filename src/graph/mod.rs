@@ -6,7 +6,7 @@ mod analysis;
 mod part;
 
 pub use analysis::{CriticalPath, Cycle, Schedule};
-pub use part::{Nodes, Part};
+pub use part::{Declarations, Declared, Nodes, Part};
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
