@@ -320,7 +320,6 @@ pub struct DepDecl {
     pub declarers: Vec<Declarer>,
     pub direction: Direction,
     pub refs: Vec<Reference>,
-    pub line: usize,
 }
 
 /// A declared critical path: `**Critical Path:** 1.1 → 1.2 → 1.4 (Total: 4.5-6.5 days)`.

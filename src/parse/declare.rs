@@ -52,7 +52,6 @@ impl Builder<'_> {
         direction: Direction,
         value: &str,
         vbase: usize,
-        line: usize,
         list: Option<&'n AstNode<'n>>,
     ) {
         let mut refs = references(value, vbase, None);
@@ -72,7 +71,6 @@ impl Builder<'_> {
             declarers,
             direction,
             refs,
-            line,
         });
     }
 
@@ -81,7 +79,6 @@ impl Builder<'_> {
         &mut self,
         masked: &str,
         base: usize,
-        line: usize,
         declarer: UnitIdx,
     ) -> bool {
         let Some(((ls, le), (vs, ve))) = inline(masked) else {
@@ -95,7 +92,6 @@ impl Builder<'_> {
             declarers: vec![Declarer::Unit(declarer)],
             direction,
             refs,
-            line,
         });
         true
     }
@@ -160,7 +156,6 @@ impl Builder<'_> {
                 other => scalar(&other).into_iter().collect(),
             };
             let key_at = self.src.text.find(&format!("{key}:")).unwrap_or(0);
-            let line = self.src.line_of(key_at);
             let mut refs = Vec::new();
             for v in values {
                 let at = self.src.text[key_at..]
@@ -172,7 +167,6 @@ impl Builder<'_> {
                 declarers: vec![Declarer::Unit(ROOT)],
                 direction,
                 refs,
-                line,
             });
         }
     }

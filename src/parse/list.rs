@@ -79,7 +79,7 @@ impl Builder<'_> {
         }
         let Some(marker) = lead.marker else {
             let declarer = parent_item.unwrap_or_else(|| self.section());
-            if !self.inline_dependency(masked, base, line, declarer) {
+            if !self.inline_dependency(masked, base, declarer) {
                 self.plain_entry(masked, base, line);
             }
             return None;
@@ -125,7 +125,7 @@ impl Builder<'_> {
             let span = self.src.line_span(line);
             let src = self.src;
             let masked = mask_code(&src.text[span.clone()]);
-            self.inline_dependency(&masked, span.start, line, declarer);
+            self.inline_dependency(&masked, span.start, declarer);
         }
     }
 

@@ -201,7 +201,7 @@ impl Builder<'_> {
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
             if let Some(direction) = deps::dependency_label(label) {
-                self.dependency_field(direction, value_text, vbase, line, list);
+                self.dependency_field(direction, value_text, vbase, list);
             }
             if deps::is_duration_label(label) {
                 self.duration_field(value_text, vbase);

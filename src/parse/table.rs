@@ -58,8 +58,8 @@ impl Builder<'_> {
             .iter()
             .position(|h| deps::dependency_label(h).is_some());
         let duration_col = heads.iter().position(|h| deps::is_duration_label(h));
-        for (line, cells) in body {
-            self.row_declarations(*line, cells, &heads, kind.as_deref(), dep_col, duration_col);
+        for (_, cells) in body {
+            self.row_declarations(cells, &heads, kind.as_deref(), dep_col, duration_col);
         }
         for (i, (line, cells)) in body.iter().enumerate() {
             if cells
@@ -184,7 +184,6 @@ impl Builder<'_> {
     /// units its first cell names (`E03-E06` names four).
     fn row_declarations(
         &mut self,
-        line: usize,
         cells: &[Cell],
         heads: &[&str],
         kind: Option<&str>,
@@ -221,7 +220,6 @@ impl Builder<'_> {
                 declarers,
                 direction,
                 refs,
-                line,
             });
         }
         if let Some(cell) = duration_col.and_then(|c| cells.get(c))
