@@ -279,6 +279,67 @@ fn a_hundred_thousand_dependency_edges() {
     assert_eq!(path.len(), 2100, "each task waits for the one before");
 }
 
+/// `## Task i` depending on `Task i-1`, for `from..=to`.
+fn chain(from: usize, to: usize) -> String {
+    let mut text = String::new();
+    for i in from..=to {
+        text.push_str(&format!("## Task {i}: step\n\n"));
+        if i > 1 {
+            text.push_str(&format!("**Depends on:** Task {}\n\n", i - 1));
+        }
+        text.push_str("- [ ] work\n\n");
+    }
+    text
+}
+
+#[test]
+fn a_200000_unit_chain_in_one_file_does_not_overflow_the_stack() {
+    let dir = Dir::new("chain");
+    dir.write("chain.md", format!("# Chain\n\n{}", chain(1, 200_000)));
+    dir.write("ok.md", STALE);
+    // Beside another file, alone, and as a graph.
+    for args in [
+        &["check", "chain.md", "ok.md"][..],
+        &["check", "chain.md"],
+        &["graph", "--format", "json", "chain.md"],
+        &["fix", "--diff", "chain.md", "ok.md"],
+    ] {
+        let out = tracker(&dir.0, args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {:?} {}",
+            out.status,
+            stderr_of(&out)
+        );
+    }
+    let out = tracker(&dir.0, &["graph", "--format", "json", "chain.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["edges"].as_array().unwrap().len(), 199_999);
+}
+
+#[test]
+fn a_cycle_through_200000_documents_does_not_overflow_the_stack() {
+    use tracker::source::SourceFile;
+    let vocab = tracker::vocab::Vocab::default();
+    let n = 200_000;
+    // Each task waits for the one before; the first waits for the last, so the cycle
+    // search walks the whole chain.
+    let docs: Vec<_> = (1..=n)
+        .map(|i| {
+            let before = if i == 1 { n } else { i - 1 };
+            let text = format!("# Task {i}: step\n\n**Depends on:** Task {before}\n\n- [ ] work\n");
+            tracker::parse::parse(SourceFile::new(format!("t{i}.md"), text), &vocab)
+        })
+        .collect();
+    let refs: Vec<_> = docs.iter().collect();
+    let found = tracker::check::check_project(&refs, &vocab, &Default::default());
+    let cycles = found
+        .iter()
+        .flatten()
+        .filter(|d| d.rule.name == "dependency-cycle");
+    assert_eq!(cycles.count(), 1, "one cycle, reported once");
+}
+
 /// A config error is one line naming the config file, exit 2, and nothing is written.
 fn bad_config(yaml: &str, cause: &str) {
     let dir = Dir::new("config");

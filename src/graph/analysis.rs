@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::NodeIndex;
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::NodeFiltered;
@@ -106,7 +106,7 @@ impl Graph {
         let linked = NodeFiltered::from_fn(&self.edges, |n: NodeIndex| {
             self.part_of[n.index()].is_some()
         });
-        for scc in tarjan_scc(&linked) {
+        for scc in kosaraju_scc(&linked) {
             // Nearly every component is one node without a loop: no cycle.
             if let [only] = scc[..]
                 && self.edges.find_edge(only, only).is_none()
