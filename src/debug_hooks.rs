@@ -23,13 +23,14 @@ pub fn panic_at(stage: &str, path: &Path) {
     let _ = (stage, path);
 }
 
-/// When `TRACKER_DEBUG_PAUSE_BEFORE_WRITE` names a directory, creates `paused` in it just
-/// before a fixed file is compared with the disk and written, and waits (up to 30 s) until
-/// the test removes it.
+/// When `TRACKER_DEBUG_PAUSE_BEFORE_RENAME` names a directory, creates `paused` in it once a
+/// fixed file's temporary copy is written and synced, just before the file on disk is
+/// compared with what was read and replaced, and waits (up to 30 s) until the test removes
+/// it.
 #[inline]
-pub fn pause_before_write() {
+pub fn pause_before_rename() {
     #[cfg(debug_assertions)]
-    if let Some(dir) = std::env::var_os("TRACKER_DEBUG_PAUSE_BEFORE_WRITE") {
+    if let Some(dir) = std::env::var_os("TRACKER_DEBUG_PAUSE_BEFORE_RENAME") {
         let flag = Path::new(&dir).join("paused");
         if std::fs::write(&flag, b"").is_ok() {
             let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);

@@ -2,10 +2,10 @@
 //! A file that cannot be read, is binary or is not UTF-8 is an error for that file alone.
 //!
 //! Walking honours .gitignore, .ignore and git's excludes as ripgrep does (the `ignore`
-//! crate), skips hidden entries and does not follow symlinked directories, so a link loop
-//! cannot trap it. A symlinked file is taken only when its target is inside the directory
-//! walked (`fix` never writes outside the tree it was pointed at) and is not a file the walk
-//! already takes (no file is checked or fixed twice).
+//! crate), skips hidden entries and follows no symlink, as ripgrep does by default: a link
+//! loop cannot trap it, no file is checked or fixed twice, and `fix` never writes a file the
+//! walk would not take itself (outside the tree, ignored, excluded or hidden) through a link
+//! to it. A symlink named on the command line is followed, as any named file is taken.
 
 use std::fs;
 use std::io::Read;
@@ -112,16 +112,6 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
-    let Ok(inside) = dir.canonicalize() else {
-        errors.push(InputError {
-            path: dir.to_path_buf(),
-            cause: "cannot resolve the directory".to_string(),
-        });
-        return;
-    };
-    // Each found file with where it really is: symlinked folders are not followed, so a
-    // regular file really is at its path under the directory.
-    let mut found: Vec<(PathBuf, PathBuf, bool)> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -130,35 +120,15 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
                 continue;
             }
         };
-        let real = if entry.file_type().is_some_and(|t| t.is_file()) {
-            let under = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            inside.join(under)
-        } else if entry.path_is_symlink() {
-            match fs::canonicalize(entry.path()) {
-                Ok(target) if target.starts_with(&inside) && target.is_file() => target,
-                _ => continue,
-            }
-        } else {
+        // A symlink's file type is the link's own, so links are never taken.
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
-        };
+        }
         // `./docs/a.md` is shown as `docs/a.md`, as other linters show it.
         let path = entry.path();
         let path = path.strip_prefix(".").unwrap_or(path);
         if is_markdown(path) && filter.takes(path) {
-            found.push((path.to_path_buf(), real, entry.path_is_symlink()));
-        }
-    }
-    // A link to a file the walk also finds, or to one an earlier link named, would check
-    // (and fix) the same file twice.
-    let regular: rustc_hash::FxHashSet<&PathBuf> = found
-        .iter()
-        .filter(|(_, _, link)| !link)
-        .map(|(_, real, _)| real)
-        .collect();
-    let mut linked = rustc_hash::FxHashSet::default();
-    for (path, real, link) in &found {
-        if !link || (!regular.contains(real) && linked.insert(real)) {
-            inputs.push(Input::Walked(path.clone()));
+            inputs.push(Input::Walked(path.to_path_buf()));
         }
     }
 }
