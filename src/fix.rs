@@ -1,5 +1,15 @@
 //! Applying fixes: edits spliced into the bytes that were read, sorted and never overlapping,
 //! then parse, check and fix again until nothing changes.
+//!
+//! A fix that undoes itself (a status cell rewritten one way, then back) would keep the text
+//! from settling. When a round gives a text seen before, the edits of the rounds in that
+//! cycle are set aside, and fixing starts again from the text that was read without them;
+//! when ten rounds pass without settling, so are the last round's. An edit set aside is not
+//! applied, and its finding stays in what remains to report; every other fix is applied.
+
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHashSet;
 
 use crate::check::{RuleSettings, check_document, check_document_rules};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
@@ -10,8 +20,12 @@ use crate::resolve::Resolver;
 use crate::source::SourceFile;
 use crate::vocab::Vocab;
 
-/// Rounds of parse, check and fix before a file is declared unsettled.
+/// Rounds of parse, check and fix before the last round's edits are set aside.
 const MAX_ROUNDS: usize = 10;
+
+/// Times fixing starts again with more edits set aside before the text is declared
+/// unsettled. Each start sets aside at least one more edit.
+const MAX_STARTS: usize = 8;
 
 /// What fixing one text gave.
 #[derive(Debug)]
@@ -21,7 +35,8 @@ pub struct Fixed {
     pub applied: usize,
     /// The findings that remain in the fixed text, as its last round read them: its
     /// document rules' (and every rule's where it declares a critical path). What the graph
-    /// of all files says is for the caller to ask.
+    /// of all files says is for the caller to ask. Findings whose edits were set aside
+    /// because they undid themselves are among them.
     pub remaining: Vec<Diagnostic>,
     /// The fixed text, parsed: for rendering the remaining findings, and for checking it
     /// again beside the other files without parsing it again.
@@ -30,11 +45,16 @@ pub struct Fixed {
     pub part: Part,
 }
 
-/// A text that kept changing: the rules still firing after the last round.
+/// A text that kept changing with every edit that undid itself set aside: the rules whose
+/// edits were set aside.
 #[derive(Debug)]
 pub struct Unsettled {
     pub rules: Vec<&'static str>,
 }
+
+/// An edit as fixing tells edits apart from one round to the next: its rule and its line.
+/// (Fixes replace figures and words inside a line, so lines keep their numbers.)
+type EditKey = (&'static str, usize);
 
 /// Fixes `text` until it settles. Applies safe edits, and unsafe ones when `unsafe_fixes`.
 pub fn fix_text(
@@ -48,7 +68,7 @@ pub fn fix_text(
 
 /// As [`fix_text`], from the text already parsed.
 pub fn fix_document(
-    mut doc: Document,
+    doc: Document,
     vocab: &Vocab,
     settings: &RuleSettings,
     unsafe_fixes: bool,
@@ -58,28 +78,102 @@ pub fn fix_document(
     } else {
         Applicability::Safe
     };
-    let path = doc.source.path.clone();
-    let mut applied = 0;
-    for _ in 0..=MAX_ROUNDS {
-        let (diagnostics, part) = round_findings(&doc, vocab, settings);
-        let (edits, count) = select_edits(&diagnostics, allowed);
-        if edits.is_empty() {
-            return Ok(Fixed {
-                text: doc.source.text.clone(),
-                applied,
-                remaining: diagnostics,
-                document: doc,
-                part,
-            });
+    let read = doc.source.clone();
+    let mut set_aside = FxHashSet::default();
+    let mut doc = Some(doc);
+    for _ in 0..MAX_STARTS {
+        let start = doc.take().unwrap_or_else(|| parse(read.clone(), vocab));
+        let round = Rounds {
+            vocab,
+            settings,
+            allowed,
+            set_aside: &set_aside,
+        };
+        match round.settle(start) {
+            Ok(fixed) => return Ok(fixed),
+            Err(undone) => set_aside.extend(undone),
         }
-        let text = apply_edits(&doc.source.text, &edits);
-        applied += count;
-        doc = parse(SourceFile::new(&path, text), vocab);
     }
-    let mut rules: Vec<&'static str> =
-        select_firing(&round_findings(&doc, vocab, settings).0, allowed);
+    let mut rules: Vec<&'static str> = set_aside.into_iter().map(|(rule, _)| rule).collect();
+    rules.sort_unstable();
     rules.dedup();
     Err(Unsettled { rules })
+}
+
+/// Rounds of fixing one text, with some edits set aside.
+struct Rounds<'a> {
+    vocab: &'a Vocab,
+    settings: &'a RuleSettings,
+    allowed: Applicability,
+    set_aside: &'a FxHashSet<EditKey>,
+}
+
+impl Rounds<'_> {
+    /// Fixes `doc` round by round until no edit applies; or, when a round returns to a text
+    /// seen before or the rounds run out, the edits to set aside.
+    fn settle(&self, mut doc: Document) -> Result<Fixed, Vec<EditKey>> {
+        let mut seen = vec![text_hash(&doc.source.text)];
+        let mut applied_keys: Vec<Vec<EditKey>> = Vec::new();
+        let mut applied = 0;
+        for _ in 0..=MAX_ROUNDS {
+            let (diagnostics, part) = round_findings(&doc, self.vocab, self.settings);
+            let chosen = choose(
+                diagnostics.iter().filter(|d| !self.is_set_aside(&doc, d)),
+                self.allowed,
+            );
+            if chosen.is_empty() {
+                let remaining = diagnostics
+                    .into_iter()
+                    .map(|d| self.mark_set_aside(&doc, d))
+                    .collect();
+                return Ok(Fixed {
+                    text: doc.source.text.clone(),
+                    applied,
+                    remaining,
+                    document: doc,
+                    part,
+                });
+            }
+            applied_keys.push(chosen.iter().flat_map(|d| keys(&doc, d)).collect());
+            let edits = edits_of(&chosen, self.allowed);
+            applied += chosen.len();
+            let text = apply_edits(&doc.source.text, &edits);
+            let hash = text_hash(&text);
+            if let Some(first) = seen.iter().position(|&h| h == hash) {
+                return Err(applied_keys.drain(first..).flatten().collect());
+            }
+            seen.push(hash);
+            doc = parse(SourceFile::new(&doc.source.path, text), self.vocab);
+        }
+        Err(applied_keys.pop().unwrap_or_default())
+    }
+
+    fn is_set_aside(&self, doc: &Document, d: &Diagnostic) -> bool {
+        keys(doc, d).any(|k| self.set_aside.contains(&k))
+    }
+
+    /// A remaining finding whose edits were set aside no longer offers them, and says why.
+    fn mark_set_aside(&self, doc: &Document, mut d: Diagnostic) -> Diagnostic {
+        if self.is_set_aside(doc, &d) {
+            d.edits.clear();
+            d.message
+                .push_str(" (its fix is not applied: fixing again would undo it)");
+        }
+        d
+    }
+}
+
+/// The keys of a finding's edits.
+fn keys<'a>(doc: &'a Document, d: &'a Diagnostic) -> impl Iterator<Item = EditKey> + 'a {
+    d.edits
+        .iter()
+        .map(|e| (d.rule.code, doc.source.line_of(e.span.start)))
+}
+
+fn text_hash(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// What a round of fixing reads: every rule's findings where the document declares a
@@ -97,22 +191,22 @@ fn round_findings(
     (check_document(doc, vocab, settings), part)
 }
 
-fn select_firing(diagnostics: &[Diagnostic], allowed: Applicability) -> Vec<&'static str> {
-    let mut rules: Vec<&'static str> = diagnostics
-        .iter()
-        .filter(|d| d.edits.iter().any(|e| e.applicability <= allowed))
-        .map(|d| d.rule.name)
-        .collect();
-    rules.sort_unstable();
-    rules
-}
-
 /// The edits to apply this round, sorted by position, each finding's edits all or nothing,
 /// and a finding skipped when it overlaps one already taken. Returns the edits and how many
 /// findings they fix.
 pub fn select_edits(diagnostics: &[Diagnostic], allowed: Applicability) -> (Vec<Edit>, usize) {
-    let mut taken: Vec<Edit> = Vec::new();
-    let mut fixed = 0;
+    let chosen = choose(diagnostics.iter(), allowed);
+    (edits_of(&chosen, allowed), chosen.len())
+}
+
+/// The findings whose edits (up to `allowed`) apply together: in order, each taken when it
+/// has such edits and none overlaps an edit already taken.
+fn choose<'d>(
+    diagnostics: impl Iterator<Item = &'d Diagnostic>,
+    allowed: Applicability,
+) -> Vec<&'d Diagnostic> {
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut chosen = Vec::new();
     for d in diagnostics {
         let edits: Vec<&Edit> = d
             .edits
@@ -122,14 +216,25 @@ pub fn select_edits(diagnostics: &[Diagnostic], allowed: Applicability) -> (Vec<
         if edits.is_empty() || edits.iter().any(|e| overlaps(&taken, e)) {
             continue;
         }
-        taken.extend(edits.into_iter().cloned());
-        fixed += 1;
+        taken.extend(edits);
+        chosen.push(d);
     }
-    taken.sort_by_key(|e| (e.span.start, e.span.end));
-    (taken, fixed)
+    chosen
 }
 
-fn overlaps(taken: &[Edit], edit: &Edit) -> bool {
+/// The edits (up to `allowed`) of the chosen findings, sorted by position.
+fn edits_of(chosen: &[&Diagnostic], allowed: Applicability) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = chosen
+        .iter()
+        .flat_map(|d| &d.edits)
+        .filter(|e| e.applicability <= allowed)
+        .cloned()
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    edits
+}
+
+fn overlaps(taken: &[&Edit], edit: &Edit) -> bool {
     taken.iter().any(|t| {
         (t.span.start < edit.span.end && edit.span.start < t.span.end) || t.span == edit.span
     })

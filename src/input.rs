@@ -170,13 +170,7 @@ fn is_markdown(path: &Path) -> bool {
 /// Reads an input as UTF-8 text, refusing binary files and devices.
 pub fn read(input: &Input) -> Result<String, String> {
     let bytes = match input {
-        Input::Stdin(_) => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| e.to_string())?;
-            buf
-        }
+        Input::Stdin(_) => stdin()?.to_vec(),
         Input::File(path) | Input::Walked(path) => {
             let meta = fs::metadata(path).map_err(|e| io_cause(&e))?;
             if !meta.is_file() {
@@ -186,6 +180,26 @@ pub fn read(input: &Input) -> Result<String, String> {
         }
     };
     decode(bytes)
+}
+
+/// Standard input's bytes, read once (the first time it is asked for) and kept, so that
+/// `fix -` can give them back unchanged when it cannot fix them.
+static STDIN: std::sync::OnceLock<Result<Vec<u8>, String>> = std::sync::OnceLock::new();
+
+fn stdin() -> Result<&'static [u8], String> {
+    let read = STDIN.get_or_init(|| {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map(|_| buf)
+            .map_err(|e| e.to_string())
+    });
+    read.as_deref().map_err(Clone::clone)
+}
+
+/// The bytes standard input held, if it was read in full.
+pub fn stdin_bytes() -> Option<&'static [u8]> {
+    STDIN.get()?.as_deref().ok()
 }
 
 /// Text from bytes: binary (a NUL byte) and invalid UTF-8 are refused with the offset.

@@ -653,3 +653,80 @@ fn fixing_standard_input_prints_the_fixed_text() {
         "Fixed 1 finding in 1 file.\nChecked 1 file: no findings.\n"
     );
 }
+
+/// `tracker fix ARGS` in `dir` with `input` on standard input and `env` set.
+fn fix_stdin(dir: &Path, args: &[&str], input: &[u8], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tracker"));
+    cmd.arg("fix")
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn fixing_standard_input_that_fails_gives_the_document_back_and_reports_on_stderr() {
+    let dir = Dir::new("fix-stdin-fails");
+    // Not UTF-8: the bytes come back as they were.
+    let mut bad = STALE.as_bytes().to_vec();
+    bad.extend_from_slice(b"\xff\n");
+    let out = fix_stdin(&dir.0, &["-"], &bad, &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.stdout, bad, "stdout holds the document as it was");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: -: not valid UTF-8") && stderr.contains("1 file failed"),
+        "{stderr}"
+    );
+    // A failure while fixing it (an internal error): the same.
+    let out = fix_stdin(
+        &dir.0,
+        &["-", "--stdin-filename", "plan.md"],
+        STALE.as_bytes(),
+        &[("TRACKER_DEBUG_PANIC", "fix:plan.md")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), STALE);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: plan.md: internal error"));
+}
+
+#[test]
+fn fixing_standard_input_beside_files_keeps_every_report_on_stderr() {
+    let dir = Dir::new("fix-stdin-beside");
+    dir.write("other.md", STALE);
+    std::fs::set_permissions(
+        dir.0.join("other.md"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o444),
+    )
+    .unwrap();
+    for format in ["human", "json", "concise", "github", "sarif"] {
+        let out = fix_stdin(
+            &dir.0,
+            &["-", "other.md", "--format", format],
+            STALE.as_bytes(),
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            FIXED,
+            "{format}: only the document goes to stdout"
+        );
+        assert!(!out.stderr.is_empty(), "{format}");
+    }
+}

@@ -167,6 +167,7 @@ fn unsafe_fixes_rewrite_the_status_words() {
 }
 
 /// A rule whose fix never settles: it flips `ping` and `pong` forever.
+/// A rule whose fix undoes itself: `ping` becomes `pong`, and `pong` becomes `ping`.
 fn flip(ctx: &tracker::rules::Context) -> Vec<tracker::diagnostic::Diagnostic> {
     use tracker::diagnostic::{Diagnostic, Edit};
     let text = &ctx.doc.source.text;
@@ -185,20 +186,87 @@ fn flip(ctx: &tracker::rules::Context) -> Vec<tracker::diagnostic::Diagnostic> {
 static FLIP: tracker::rules::Rule = tracker::rules::Rule {
     code: "TST001",
     name: "flip",
-    summary: "never settles",
+    summary: "its fix undoes itself",
     fixable: tracker::rules::Fixable::Safe,
     doc: "",
     check: tracker::rules::Check::Document(flip),
 };
 
-#[test]
-fn a_text_that_does_not_settle_is_refused_with_the_rules_still_firing() {
+/// A rule whose fix never ends: every `n=` figure wants one more.
+fn grow(ctx: &tracker::rules::Context) -> Vec<tracker::diagnostic::Diagnostic> {
+    use tracker::diagnostic::{Diagnostic, Edit};
+    let text = &ctx.doc.source.text;
+    let Some(at) = text.find("n=").map(|i| i + 2) else {
+        return Vec::new();
+    };
+    let end = at + text[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let n: u64 = text[at..end].parse().unwrap_or(0);
+    vec![
+        Diagnostic::new(&GROW, at..end, "grows")
+            .with_edits(vec![Edit::safe(at..end, (n + 1).to_string())]),
+    ]
+}
+
+static GROW: tracker::rules::Rule = tracker::rules::Rule {
+    code: "TST002",
+    name: "grow",
+    summary: "its fix never ends",
+    fixable: tracker::rules::Fixable::Safe,
+    doc: "",
+    check: tracker::rules::Check::Document(grow),
+};
+
+fn fix_with(rule: &'static tracker::rules::Rule, text: &str) -> Fixed {
     let mut settings = RuleSettings::default();
     settings
         .enabled
-        .push((&FLIP, tracker::diagnostic::Severity::Error));
-    let source = SourceFile::new(Path::new("x.md"), "# ping\n".to_string());
-    let unsettled =
-        fix_text(source, &Vocab::default(), &settings, false).expect_err("never settles");
-    assert_eq!(unsettled.rules, ["flip"]);
+        .push((rule, tracker::diagnostic::Severity::Error));
+    let source = SourceFile::new(Path::new("x.md"), text.to_string());
+    fix_text(source, &Vocab::default(), &settings, false).expect("settles")
+}
+
+const STALE: &str = "# Plan\n\n## Phase 1 (0/2)\n\n- [x] Schema\n- [ ] API\n";
+
+#[test]
+fn an_edit_that_undoes_itself_is_set_aside_and_the_other_fixes_are_applied() {
+    let text = format!("{STALE}\nping\n");
+    let fixed = fix_with(&FLIP, &text);
+    assert_eq!(fixed.text, text.replace("(0/2)", "(1/2)"));
+    assert_eq!(fixed.applied, 1, "the count's fix");
+    let remaining: Vec<_> = fixed.remaining.iter().map(|d| d.rule.name).collect();
+    assert_eq!(remaining, ["flip"], "the flip's finding is kept");
+}
+
+#[test]
+fn an_edit_that_never_ends_is_set_aside_and_the_other_fixes_are_applied() {
+    let text = format!("{STALE}\nn=1\n");
+    let fixed = fix_with(&GROW, &text);
+    assert_eq!(fixed.text, text.replace("(0/2)", "(1/2)"));
+    let remaining: Vec<_> = fixed.remaining.iter().map(|d| d.rule.name).collect();
+    assert_eq!(remaining, ["grow"]);
+}
+
+#[test]
+fn a_checkbox_status_cell_beside_work_in_progress_settles_with_the_other_fixes() {
+    // The cell's fix writes `[ ]` for a phase in progress, and an empty box agrees with work
+    // in progress, so the fix does not ask to be undone.
+    let text = "# Plan\n\n| Phase | Status |\n|---|---|\n| Phase 1 | [x] |\n\n## Phase 1 (0/2)\n\n- [x] a\n- [ ] b\n";
+    let fixed = fix(text, true);
+    assert_eq!(
+        fixed.text,
+        text.replace("(0/2)", "(1/2)").replace("| [x] |", "| [ ] |")
+    );
+    assert!(fixed.remaining.is_empty(), "{:?}", fixed.remaining);
+}
+
+#[test]
+fn a_percentage_is_read_whole_or_not_at_all() {
+    // The last digits of a longer number are no percentage, so nothing is rewritten.
+    let text = "# Plan\n\n## Phase 1 9999999999999999999956% (1/2)\n\n- [x] a\n- [ ] b\n";
+    let fixed = fix(text, false);
+    assert_eq!(fixed.text, text);
+    assert!(fixed.remaining.is_empty(), "{:?}", fixed.remaining);
+    // A figure too long to be a count is not read either (adding these overflowed).
+    let text = "# Plan\n\n| Phase | Tasks |\n|---|---|\n| A | 18446744073709551615 |\n| B | 18446744073709551615 |\n| **TOTAL** | 1 |\n\n**Total Tasks:** 18446744073709551615\n";
+    assert_eq!(fix(text, false).text, text);
 }

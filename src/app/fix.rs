@@ -45,6 +45,8 @@ pub(super) fn run_fix(
         args.common.stdin_filename.as_deref(),
         &s.filter,
     );
+    // `fix -` is a filter: standard output gets the document back, and nothing else.
+    let filter = !args.diff && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
     // Each file is fixed on its own, in parallel, and kept only as its text before and
     // after, its findings and its part of the graph; writing and reporting keep the input
     // order.
@@ -74,7 +76,7 @@ pub(super) fn run_fix(
     });
     errors.extend(failed);
     let mut fixes = Fixes::default();
-    let mut stdin = false;
+    let mut echoed = false;
     let (mut pending, mut parts) = (Vec::new(), Vec::new());
     for (input, settled) in results {
         let path = input.path().to_path_buf();
@@ -90,12 +92,9 @@ pub(super) fn run_fix(
             }
         };
         let fixed = &settled.source.text;
-        if let Input::Stdin(_) = input {
-            // A pipeline gets the document back, fixed or not; the report goes to stderr.
-            if !args.diff {
-                out.write_all(fixed.as_bytes())?;
-                stdin = true;
-            }
+        if filter && !echoed && matches!(input, Input::Stdin(_)) {
+            out.write_all(fixed.as_bytes())?;
+            echoed = true;
         }
         if let Some(change) = &settled.change {
             let written = match (&input, change) {
@@ -137,12 +136,18 @@ pub(super) fn run_fix(
             (true, _) => ExitStatus::Findings,
         });
     }
+    if filter && !echoed {
+        // Standard input could not be fixed (or read): a pipeline that writes the output
+        // back over the document gets the document as it was, or nothing if it was never
+        // read in full.
+        out.write_all(input::stdin_bytes().unwrap_or_default())?;
+    }
     let report = Report {
         files,
         errors,
         fixes: Some(fixes),
     };
-    if stdin {
+    if filter {
         // The report goes to stderr so that stdout holds only the document.
         let mut to_err = Vec::new();
         report::render(&report, args.format, false, &mut to_err, err)?;

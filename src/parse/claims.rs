@@ -43,14 +43,16 @@ impl Found {
 
 fn figure(text: &str, (start, end): Span, base: usize) -> Option<Figure> {
     Some(Figure {
-        value: text[start..end].parse().ok()?,
+        value: scan::figure_value(&text[start..end])?,
         span: base + start..base + end,
     })
 }
 
 fn percent(text: &str, (start, end): Span, base: usize) -> Option<Percent> {
     let written = &text[start..end];
-    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len() as u8);
+    // More decimals than a figure written by hand has is not a figure to check or rewrite.
+    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len());
+    let decimals = u8::try_from(decimals).ok().filter(|&d| d <= 9)?;
     Some(Percent {
         value: written.parse().ok()?,
         decimals,
@@ -139,13 +141,13 @@ fn push_size(out: &mut Vec<Found>, text: &str, n: Span, noun: Span, base: usize,
 pub fn own_size(text: &str) -> Option<(String, u64)> {
     let (_, ((ns, ne), (ws, we))) = figures::size_paren(text).next()?;
     let noun = &text[ws..we];
-    (!is_measure(noun)).then(|| Some((singular(noun), text[ns..ne].parse().ok()?)))?
+    (!is_measure(noun)).then(|| Some((singular(noun), scan::figure_value(&text[ns..ne])?)))?
 }
 
 /// A placeholder such as `[31 more controllers...]`.
 pub fn placeholder(text: &str) -> Option<u64> {
     let (s, e) = figures::placeholder(text)?;
-    text[s..e].parse().ok()
+    scan::figure_value(&text[s..e])
 }
 
 /// Percentages that stand beside a unit: `(0%)`, `(100% - 12/12 ...)`, `0% (0/9 ...)`.
@@ -252,7 +254,8 @@ pub fn parts_total(text: &str, base: usize) -> Option<(Figure, String, usize)> {
 pub fn part_of(entry: &str, noun: &str) -> Option<u64> {
     let (_, ((ns, ne), (ws, we))) = figures::number_noun(entry).next()?;
     let found = singular(&entry[ws..we]);
-    (found == noun || found.starts_with(&format!("{noun} "))).then(|| entry[ns..ne].parse().ok())?
+    (found == noun || found.starts_with(&format!("{noun} ")))
+        .then(|| scan::figure_value(&entry[ns..ne]))?
 }
 
 /// `20 tests (17 unit + 3 integration)`: a figure and the parts added with `+`.
@@ -272,7 +275,7 @@ pub fn plus_parts(text: &str, base: usize) -> Vec<Found> {
         }
         let parts: Vec<u64> = text[is..ie]
             .split('+')
-            .filter_map(|p| p.split_whitespace().next()?.parse().ok())
+            .filter_map(|p| scan::figure_value(p.split_whitespace().next()?))
             .collect();
         let Some(figure) = figure(text, n, base) else {
             continue;

@@ -2,7 +2,7 @@
 
 use super::figures;
 use super::ids::{kind_of, normalize_number};
-use super::scan::{Cursor, boundary, is_space, is_word};
+use super::scan::{self, Cursor, boundary, is_space, is_word};
 use crate::model::{Duration, Reference, Target, TimeUnit, UnitId};
 use crate::source::Span;
 use crate::vocab::Calendar;
@@ -244,8 +244,8 @@ fn total(text: &str) -> Option<(usize, Pair)> {
 /// A duration in the text, with the span of its figures and unit, and the unit word.
 pub fn duration(text: &str, base: usize, calendar: Calendar) -> Option<(Duration, Span, String)> {
     let (whole, (a, b), to, (us, ue)) = find_duration(text)?;
-    let min: f64 = text[a..b].parse().ok()?;
-    let max: f64 = to.map_or(Some(min), |(a, b)| text[a..b].parse().ok())?;
+    let min = scan::amount_value(&text[a..b])?;
+    let max = to.map_or(Some(min), |(a, b)| scan::amount_value(&text[a..b]))?;
     let unit = text[us..ue].to_lowercase();
     let (hours, time_unit) = match unit.chars().next() {
         Some('h') => (1.0, TimeUnit::Hours),

@@ -251,12 +251,13 @@ pub fn percent_paren(text: &str) -> impl Iterator<Item = (usize, Pct)> + '_ {
     })
 }
 
-/// `(~|≈)?(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+`:
-/// `0% (0/9 ...)`.
+/// `(~|≈)?(?-u:\b)(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+`:
+/// `0% (0/9 ...)`. The figure starts a number: the last digits of a longer one are no
+/// percentage.
 pub fn percent_before_count(text: &str) -> impl Iterator<Item = (usize, Pct)> + '_ {
     find_all(
         text,
-        |s, i| s[i].is_ascii_digit() || s[i] == b'~' || s[i..].starts_with("≈".as_bytes()),
+        |s, i| number_start(s, i) || s[i] == b'~' || s[i..].starts_with("≈".as_bytes()),
         |t, i| {
             let mut c = Cursor::new(t, i);
             let p = percent(&mut c, false)?;
@@ -521,7 +522,7 @@ mod tests {
         &[")", "-", "–", "—", "(", "", "x"],
     ];
     const PERCENT_BEFORE_COUNT: &[&[&str]] = &[
-        &["", "x", "a"],
+        &["", "x", "a", "99999", "é", " "],
         &["", "~", "≈"],
         PCT,
         &["%", ""],
@@ -701,7 +702,7 @@ mod tests {
             pct,
         );
         agree_groups(
-            r"(~|≈)?(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+",
+            r"(~|≈)?(?-u:\b)(\d{1,3}(?:\.\d+)?)%(?:\*\*)?\s*(?:\(|[-–—]\s*\(?)\s*(?:\*\*)?\d+\s*/\s*\d+",
             PERCENT_BEFORE_COUNT,
             27,
             |l| percent_before_count(l).collect(),

@@ -314,7 +314,7 @@ fn size_field<'n>(
         return None;
     }
     let digits = value.trim();
-    let n: u64 = digits.parse().ok()?;
+    let n = super::scan::figure_value(digits)?;
     let offset = value.find(digits)?;
     let total = Figure {
         value: n,

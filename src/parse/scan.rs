@@ -6,6 +6,24 @@
 //! a pre-commit run on one small file as fast as parsing it. Each matcher documents the
 //! regular expression it implements, and its tests check it against that expression.
 
+/// The largest count, size or total read as a figure. A longer number is an id, a phone
+/// number or noise, not a count of work; the bound also keeps sums of figures exact.
+pub const MAX_FIGURE: u64 = 999_999_999;
+
+/// The value of a figure's digits, whole: `None` for a number of more than nine digits, so
+/// that no figure is read as part of a longer number.
+pub fn figure_value(digits: &str) -> Option<u64> {
+    digits.parse().ok().filter(|&v| v <= MAX_FIGURE)
+}
+
+/// The value of an amount (`1.5` days, `20.25` hours), with figures' bound.
+pub fn amount_value(written: &str) -> Option<f64> {
+    written
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v <= MAX_FIGURE as f64)
+}
+
 /// `\s` in an ASCII pattern: tab, line feed, vertical tab, form feed, carriage return, space.
 pub fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')

@@ -8,6 +8,7 @@ use super::Builder;
 use super::claims::{self, Found};
 use super::deps;
 use super::ids::{kind_of, leading_id};
+use super::scan::figure_value;
 use super::text::{mask_code, plain};
 use crate::model::{
     ClaimKind, Declarer, DepDecl, Direction, Figure, Marker, Percent, Site, Subject, Target, Unit,
@@ -253,7 +254,7 @@ impl Builder<'_> {
                 };
                 let parts = others
                     .iter()
-                    .filter_map(|r| r.get(j).and_then(|c| c.plain.parse().ok()))
+                    .filter_map(|r| r.get(j).and_then(|c| figure_value(&c.plain)))
                     .collect();
                 let f = Found {
                     kind: ClaimKind::Sum {
@@ -306,15 +307,13 @@ fn column_sum(rows: &[&Vec<Cell>], j: usize) -> Option<u64> {
     if rows.len() < 2 {
         return None;
     }
-    rows.iter()
-        .map(|r| r.get(j)?.plain.parse::<u64>().ok())
-        .sum()
+    rows.iter().map(|r| figure_value(&r.get(j)?.plain)).sum()
 }
 
 /// A cell that is just a number (emphasis allowed): its figure.
 fn number_in(text: &str, base: usize) -> Option<Figure> {
     let digits = text.trim().trim_matches(|c| c == '*' || c == '_');
-    let value = digits.parse().ok()?;
+    let value = figure_value(digits)?;
     let at = text.find(digits)?;
     Some(Figure {
         value,

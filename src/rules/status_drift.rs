@@ -76,7 +76,13 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
         return None;
     };
     let (evals, scope) = computed(ctx, claim)?;
-    if evals.iter().any(|e| agrees(*state, e.state)) {
+    // A checkbox says done or not done: an empty one agrees with work in progress.
+    let checkbox = words.is_none() && marker.as_ref().is_some_and(|m| m.text.starts_with('['));
+    let declared_state = match state {
+        State::Open if checkbox => State::InProgress,
+        s => *s,
+    };
+    if evals.iter().any(|e| agrees(declared_state, e.state)) {
         return None;
     }
     let truth = evals[0];
