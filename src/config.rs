@@ -86,11 +86,19 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
 }
 
-/// The nearest config file from `dir` upwards.
+/// The nearest config file from `dir` upwards, looking no higher than the repository that
+/// holds `dir` (the folder with `.git`): a config above the repository is not its own.
+/// Outside any repository every folder up to the root is looked in.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .flat_map(|d| FILE_NAMES.iter().map(move |n| d.join(n)))
-        .find(|p| p.is_file())
+    for d in dir.ancestors() {
+        if let Some(found) = FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+            return Some(found);
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Reads and validates a config file.

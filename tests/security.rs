@@ -250,3 +250,80 @@ fn walking_takes_no_symlink_and_checks_and_fixes_each_file_once() {
             .is_symlink()
     );
 }
+
+/// A plan whose task waits for one that only `other.md` has.
+const WAITING: &str = "# Plan\n\n## Task 2: Ship\n\n**Depends on:** Task 9\n\n- [ ] Deploy\n";
+const OTHER: &str = "# Other\n\n## Task 9: Build\n\n- [x] Compile\n";
+
+#[test]
+fn outside_a_repository_only_the_named_paths_are_read() {
+    let dir = Dir::new("no-repo");
+    dir.write("plan.md", WAITING);
+    dir.write("other.md", OTHER);
+    // A file that fails whenever it is read: it must not be.
+    dir.write("sub/broken.md", b"# Broken \xff\n");
+    let out = tracker(&dir.0, &["check", "--format", "concise", "plan.md"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("plan.md:5:17: TRK102 unknown-dependency `Task 9` names no unit"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Checked 1 file"), "{stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // Named together, they answer each other.
+    let out = tracker(&dir.0, &["check", "plan.md", "other.md"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn context_comes_from_the_repository_of_the_paths_not_from_the_current_directory() {
+    let dir = Dir::new("elsewhere");
+    dir.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+    dir.write("repo/docs/plan.md", WAITING);
+    dir.write("repo/other.md", OTHER);
+    // The current directory is outside the repository and holds an unreadable tracker and
+    // another `Task 9`, which would make the reference ambiguous.
+    dir.write("cwd/broken.md", b"# Broken \xff\n");
+    dir.write("cwd/task9.md", OTHER);
+    let plan = dir.0.join("repo/docs/plan.md");
+    let out = tracker(&dir.0.join("cwd"), &["check", plan.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // From a folder inside the repository, the same.
+    let out = tracker(&dir.0.join("repo/docs"), &["check", "plan.md"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_config_above_the_repository_is_not_used() {
+    let dir = Dir::new("config-above");
+    dir.write(
+        ".tracker.yml",
+        "exclude: [\"**\"]\nrules:\n  count-mismatch: off\n",
+    );
+    dir.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+    dir.write("repo/plan.md", STALE);
+    let out = tracker(&dir.0.join("repo"), &["check", "--format", "concise"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("plan.md:3:13: TRK001"), "{stdout}");
+    // Outside any repository, a config above is still found.
+    dir.write("loose/plan.md", STALE);
+    let out = tracker(&dir.0.join("loose"), &["check", "plan.md"]);
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -57,47 +57,95 @@ fn paths<'a>(given: impl Iterator<Item = &'a PathBuf>) -> FxHashSet<PathBuf> {
     given.filter_map(|p| p.canonicalize().ok()).collect()
 }
 
-/// The repository's tracker files other than the ones given, when the paths do not cover
-/// the repository and `given` (asked only then) says references look outward.
+/// The tracker files of the repositories holding the paths given, other than the ones
+/// given, when the paths do not cover those repositories and `given` (asked only then) says
+/// references look outward. A path outside any repository brings no context: only the
+/// paths named are read, wherever `tracker` runs.
 fn others(
     args: &CommonArgs,
     s: &Settings,
     given: impl FnOnce() -> Option<FxHashSet<PathBuf>>,
 ) -> Option<Vec<Input>> {
-    let cwd = std::env::current_dir().ok()?;
-    let root = repository_root(&cwd);
-    let root_real = root.canonicalize().ok()?;
-    let current = [PathBuf::from(".")];
-    let walked = if args.paths.is_empty() {
-        &current[..]
-    } else {
-        &args.paths[..]
-    };
-    let covered = walked
+    let cwd = std::env::current_dir().ok()?.canonicalize().ok()?;
+    let named = named_paths(args);
+    let mut roots: Vec<PathBuf> = named.iter().filter_map(|p| repository_of(p)).collect();
+    roots.sort();
+    roots.dedup();
+    // A folder given that holds a repository's root already brings all of it. Whether the
+    // paths cover the repositories is cheaper to know than whether some reference looks
+    // outward, so it is asked first.
+    let dirs: Vec<PathBuf> = named
         .iter()
         .filter(|p| p.is_dir())
         .filter_map(|p| p.canonicalize().ok())
-        .any(|dir| root_real.starts_with(dir));
-    // Whether the paths cover the repository is cheaper to know than whether some
-    // reference looks outward, so it is asked first.
-    if covered {
+        .collect();
+    roots.retain(|root| !dirs.iter().any(|dir| root.starts_with(dir)));
+    if roots.is_empty() {
         return None;
     }
     let given = given()?;
-    let (inputs, _) = input::collect(&[root], None, &s.filter);
-    // A symlink that leads out of the repository is not followed: context comes from the
-    // repository alone. Files that cannot be read are the walk's concern only if they were
-    // asked for.
-    Some(
-        inputs
-            .into_iter()
-            .filter(|i| {
-                i.path()
-                    .canonicalize()
-                    .is_ok_and(|p| !given.contains(&p) && p.starts_with(&root_real))
-            })
-            .collect(),
-    )
+    let mut found = Vec::new();
+    for root in roots {
+        let (inputs, _) = input::collect(&[shown(&root, &cwd)], None, &s.filter);
+        // A symlink that leads out of the repository is not followed: context comes from
+        // the repository alone. Files that cannot be read are the walk's concern only if
+        // they were asked for.
+        found.extend(inputs.into_iter().filter(|i| {
+            i.path()
+                .canonicalize()
+                .is_ok_and(|p| !given.contains(&p) && p.starts_with(&root))
+        }));
+    }
+    Some(found)
+}
+
+/// The paths a run names, standard input standing where its name says it is (else in the
+/// current directory); none means the current directory.
+fn named_paths(args: &CommonArgs) -> Vec<PathBuf> {
+    if args.paths.is_empty() {
+        return vec![PathBuf::from(".")];
+    }
+    args.paths
+        .iter()
+        .map(|p| match (p.as_os_str() == "-", &args.stdin_filename) {
+            (false, _) => p.clone(),
+            (true, Some(name)) => name
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            (true, None) => PathBuf::from("."),
+        })
+        .collect()
+}
+
+/// The repository holding `path` (a file or folder): the nearest folder at or above it
+/// holding `.git`, as it is on disk. `None` outside any repository.
+fn repository_of(path: &Path) -> Option<PathBuf> {
+    let real = path.canonicalize().ok()?;
+    let dir = if real.is_dir() {
+        real.as_path()
+    } else {
+        real.parent()?
+    };
+    dir.ancestors()
+        .find(|a| a.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// A folder as messages show it: relative to the current directory when one holds the
+/// other (`.`, `..`, `docs`), else as it is.
+fn shown(dir: &Path, cwd: &Path) -> PathBuf {
+    if let Ok(below) = dir.strip_prefix(cwd) {
+        return if below.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            below.to_path_buf()
+        };
+    }
+    match cwd.strip_prefix(dir) {
+        Ok(above) => above.components().map(|_| "..").collect(),
+        Err(_) => dir.to_path_buf(),
+    }
 }
 
 /// Whether some dependency names what its own document does not have: a link, or an id
@@ -121,17 +169,4 @@ fn looks_outward<'a>(ids: impl Iterator<Item = &'a UnitId>, refs: &[Reference]) 
         Target::Id(id) => !answers(id),
         Target::AllPrevious(_) => false,
     })
-}
-
-/// The nearest folder at or above `dir` holding `.git`, else `dir` itself. Shown relative
-/// to `dir` (`.`, `..`), so paths in messages stay short.
-fn repository_root(dir: &Path) -> PathBuf {
-    let mut shown = PathBuf::from(".");
-    for ancestor in dir.ancestors() {
-        if ancestor.join(".git").exists() {
-            return shown;
-        }
-        shown.push("..");
-    }
-    PathBuf::from(".")
 }
