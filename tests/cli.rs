@@ -730,3 +730,34 @@ fn fixing_standard_input_beside_files_keeps_every_report_on_stderr() {
         assert!(!out.stderr.is_empty(), "{format}");
     }
 }
+
+#[test]
+fn the_working_calendar_of_the_config_converts_durations() {
+    let dir = Dir::new("calendar");
+    dir.write(
+        "plan.md",
+        "# Release\n\n## Task 1: Design (12 hours)\n**Blocks:** Task 2\n\n## Task 2: Build (4 hours)\n\n**Critical Path:** Task 1 → Task 2 (Total: 2 days)\n",
+    );
+    // Eight hours a day: 16 hours are the 2 days declared.
+    let out = tracker(&dir.0, &["check", "plan.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    // Six: they are not, and only the hours per day were set.
+    dir.write(".tracker.yml", "duration:\n  hours-per-day: 6\n");
+    let out = tracker(&dir.0, &["check", "--format", "concise", "plan.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("declared total 2 days, but"),
+        "{}",
+        transcript(&out)
+    );
+    dir.write(".tracker.yml", "duration:\n  hours-per-day: -8\n");
+    let out = tracker(&dir.0, &["check", "plan.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "invalid config: duration.hours-per-day at line 2 must be a number above 0 and at most 24, not -8"
+        ),
+        "{}",
+        transcript(&out)
+    );
+}
