@@ -78,7 +78,9 @@ impl Filter {
 }
 
 /// Expands paths: files as given, directories to their Markdown files (recursively, in
-/// name order), `-` to standard input. No paths means the current directory.
+/// name order), `-` to standard input. No paths means the current directory. A file reached
+/// twice (`a.md ./a.md`, a file and its folder, `-` twice) is taken once, where it is first
+/// named, so it is never reported or fixed twice.
 pub fn collect(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
@@ -103,7 +105,24 @@ pub fn collect(
             inputs.push(Input::File(path.clone()));
         }
     }
+    // One path cannot name a file twice: a walk takes each file once.
+    if paths.len() > 1 {
+        inputs = dedup(inputs);
+    }
     (inputs, errors)
+}
+
+/// The inputs without repeats: files compared as they are on disk.
+fn dedup(inputs: Vec<Input>) -> Vec<Input> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut stdin = false;
+    inputs
+        .into_iter()
+        .filter(|input| match input.file() {
+            Some(path) => seen.insert(path.canonicalize().unwrap_or_else(|_| path.to_path_buf())),
+            None => !std::mem::replace(&mut stdin, true),
+        })
+        .collect()
 }
 
 fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {

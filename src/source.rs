@@ -117,6 +117,23 @@ impl SourceFile {
     }
 }
 
+/// Each line of `text` without its break, with the offset just after its break (or the
+/// end of the text): lines as [`SourceFile`] counts them.
+pub fn lines_with_ends(text: &str) -> impl Iterator<Item = (&str, usize)> + '_ {
+    let mut start = 0;
+    let mut ends = line_breaks(text.as_bytes()).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = ends.next()?;
+        let line = text[start..end].trim_end_matches('\n');
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        start = end;
+        Some((line, end))
+    })
+}
+
 /// The offset after each line break: `\n`, `\r\n`, or a `\r` on its own (old Mac files,
 /// which CommonMark and comrak also read as line breaks).
 fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {

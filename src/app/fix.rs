@@ -128,7 +128,7 @@ pub(super) fn run_fix(
         .collect();
     if args.diff {
         for e in &errors {
-            writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+            writeln!(err, "error: {}: {}", report::shown_path(&e.path), e.cause)?;
         }
         return Ok(match (errors.is_empty(), fixes.files) {
             (false, _) => ExitStatus::Failure,

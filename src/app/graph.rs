@@ -25,7 +25,7 @@ pub(super) fn run_graph(
     let (found, failed) = read_each(inputs, &s, |_, doc| part_of(doc, &s, Labels::of));
     errors.extend(failed);
     for e in &errors {
-        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+        writeln!(err, "error: {}: {}", report::shown_path(&e.path), e.cause)?;
     }
     let (mut parts, mut labels): (Vec<Part>, Vec<Labels>) =
         found.into_iter().map(|(_, found)| found).unzip();

@@ -23,7 +23,7 @@ pub(super) fn run_status(
     // file, graph rules included, are known only once all are read.
     let (files, errors) = check_streaming(&args.common, &s, outline);
     for e in &errors {
-        writeln!(err, "error: {}: {}", e.path.display(), e.cause)?;
+        writeln!(err, "error: {}: {}", report::shown_path(&e.path), e.cause)?;
     }
     let statuses: Vec<_> = files
         .into_iter()

@@ -172,6 +172,33 @@ impl Builder<'_> {
     }
 }
 
+/// YAML front matter: a first line (after a byte-order mark) that is `---`, up to and with
+/// the next line that is `---`, whatever each line's break (`\n`, `\r\n` or `\r`). The
+/// byte range of the block, the byte-order mark left out.
+pub(crate) fn front_matter_block(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = crate::source::lines_with_ends(&text[start..]).map(|(l, end)| (l, start + end));
+    let (first, _) = lines.next()?;
+    if first != "---" {
+        return None;
+    }
+    lines
+        .find(|(line, _)| *line == "---")
+        .map(|(_, end)| start..end)
+}
+
+/// `text` with every byte of `block` but line breaks made a space.
+pub(crate) fn blank(text: &str, block: std::ops::Range<usize>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes[block] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+    // Only whole characters were replaced, each byte by an ASCII space.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 fn scalar(v: &serde_yaml::Value) -> Option<String> {
     match v {
         serde_yaml::Value::String(s) => Some(s.clone()),

@@ -32,21 +32,33 @@ use crate::source::{SourceFile, Span};
 use crate::vocab::mojibake::find_garbled;
 use crate::vocab::{State, Vocab};
 
-/// The comrak options `tracker` parses with: GFM tables, task lists, strikethrough and YAML
-/// front matter. Shared with the benchmark floor so both parse the same way.
+/// The comrak options `tracker` parses with: GFM tables, task lists and strikethrough.
+/// Shared with the benchmark floor so both parse the same way. Front matter is found by
+/// [`declare::front_matter_block`], not by comrak, whose search for the closing `---` depends
+/// on line endings.
 pub fn comrak_options() -> Options<'static> {
     let mut options = Options::default();
     options.extension.table = true;
     options.extension.tasklist = true;
     options.extension.strikethrough = true;
-    options.extension.front_matter_delimiter = Some("---".to_string());
     options
 }
 
 /// Parses a file into the model.
 pub fn parse(source: SourceFile, vocab: &Vocab) -> Document {
     let arena = Arena::new();
-    let root = parse_document(&arena, &source.text, &comrak_options());
+    // Front matter is blanked for comrak (every byte but line breaks made a space), so that
+    // it reads as blank lines and every offset and line number stays the source's.
+    let front = declare::front_matter_block(&source.text);
+    let blanked;
+    let markdown = match &front {
+        Some(block) => {
+            blanked = declare::blank(&source.text, block.clone());
+            blanked.as_str()
+        }
+        None => source.text.as_str(),
+    };
+    let root = parse_document(&arena, markdown, &comrak_options());
     let (legend, legend_lists) = legend::read(root, &source, vocab);
     // A legend may define markers of its own (`- 🟣 In Review`); this document learns them.
     let learned: Vec<(String, State)> = legend
@@ -63,6 +75,9 @@ pub fn parse(source: SourceFile, vocab: &Vocab) -> Document {
         &extended
     };
     let mut b = Builder::new(&source, vocab, &legend, legend_lists);
+    if let Some(block) = front {
+        b.front_matter(&source.text[block]);
+    }
     b.blocks(root);
     let Finished {
         units,
@@ -190,7 +205,6 @@ impl<'a> Builder<'a> {
                         self.critical_path_in_block(start.line, end.line);
                     }
                 }
-                NodeValue::FrontMatter(text) => self.front_matter(text),
                 _ => {}
             }
         }

@@ -36,7 +36,7 @@ pub fn render(
 pub(super) fn errors(report: &Report, color: bool, err: &mut dyn Write) -> io::Result<()> {
     for e in &report.errors {
         let label = paint("error", Style::new().red().bold(), color);
-        writeln!(err, "{label}: {}: {}", e.path.display(), e.cause)?;
+        writeln!(err, "{label}: {}: {}", super::shown_path(&e.path), e.cause)?;
     }
     Ok(())
 }
@@ -49,7 +49,7 @@ pub(super) fn headline(file: &FileResult, d: &Diagnostic, color: bool) -> String
         Severity::Error => Style::new().red().bold(),
         Severity::Warning => Style::new().yellow().bold(),
     };
-    let location = format!("{}:{line}:{col}:", file.source.path.display());
+    let location = format!("{}:{line}:{col}:", super::shown_path(&file.source.path));
     let fixable = if d.has_safe_fix() { " [*]" } else { "" };
     format!(
         "{} {}{fixable} {} {}",

@@ -89,6 +89,24 @@ pub fn render(
 }
 
 /// 1-based line and column (in characters) of the start and end of a diagnostic.
+/// A path as a line of text shows it: control characters (a newline or tab in a file
+/// name) escaped as Rust escapes them, so that one error or finding stays one line.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 pub(crate) fn range(source: &SourceFile, d: &Diagnostic) -> ((usize, usize), (usize, usize)) {
     (source.line_col(d.span.start), source.line_col(d.span.end))
 }
