@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Seeds the fuzz corpora under fuzz/corpus/: the fixtures and generated trackers for
-`check` and `fix`, the configuration examples of docs/ for `config`, and random bytes for
+`check` and `fix` (and, after 16 bytes of line-break choices, for `line_endings`), the
+configuration examples of docs/ for `config`, and random bytes for
 `graph` (its input is read as choices, not text). Each seed is named by its hash."""
 import hashlib
 import pathlib
@@ -59,15 +60,17 @@ def configs():
 
 
 def main():
+    rng = random.Random(7)
     for data in trackers():
         put("check", data)
         put("fix", data)
+        put("line_endings", bytes(rng.randrange(256) for _ in range(16)) + data)
     for data in configs():
         put("config", data)
     rng = random.Random(7)
     for n in range(64):
         put("graph", bytes(rng.randrange(256) for _ in range(8 << (n % 8))))
-    for target in ("check", "fix", "config", "graph"):
+    for target in ("check", "fix", "config", "graph", "line_endings"):
         print(target, len(list((HERE / "corpus" / target).iterdir())), "seeds")
 
 

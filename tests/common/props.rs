@@ -256,6 +256,90 @@ pub fn config_is_accepted_or_refused(text: &str) -> bool {
     true
 }
 
+/// `text`'s lines (each without its break) and whether the text ends with a break.
+fn split_lines(text: &str) -> (Vec<&str>, bool) {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\n', '\r']) {
+        lines.push(&rest[..at]);
+        let width = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[at + width..];
+    }
+    let ends_with_break = rest.is_empty() && !lines.is_empty();
+    if !rest.is_empty() {
+        lines.push(rest);
+    }
+    (lines, ends_with_break)
+}
+
+/// `text` with its line breaks as `choices` say, cycled: `\n`, `\r\n` or a lone `\r` for each
+/// byte's value modulo 3. A lone `\r` is never followed by an empty line's `\n`, which would
+/// make the two one break.
+pub fn with_line_endings(text: &str, choices: &[u8]) -> String {
+    const BREAKS: [&str; 3] = ["\n", "\r\n", "\r"];
+    let (lines, ends_with_break) = split_lines(text);
+    let mut out = String::with_capacity(text.len() + lines.len());
+    let mut previous = "";
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 == lines.len() && !ends_with_break {
+            break;
+        }
+        let pick = choices.get(i % choices.len().max(1)).copied().unwrap_or(0);
+        let mut brk = BREAKS[usize::from(pick) % 3];
+        if previous == "\r" && line.is_empty() && brk == "\n" {
+            brk = "\r";
+        }
+        out.push_str(brk);
+        previous = brk;
+    }
+    out
+}
+
+/// The findings of `text` as line breaks do not change them: rule, line, column, message.
+fn findings(text: &str) -> Vec<(&'static str, (usize, usize), String)> {
+    let vocab = Vocab::default();
+    let doc = parse(source(text), &vocab);
+    check_document(&doc, &vocab, &RuleSettings::default())
+        .into_iter()
+        .map(|d| (d.rule.code, doc.source.line_col(d.span.start), d.message))
+        .collect()
+}
+
+/// Line breaks change nothing: `text` with its breaks mixed as `choices` say has the findings
+/// of `text` with `\n` breaks, and fixing it gives the same lines (each keeping its break).
+pub fn line_endings_do_not_matter(text: &str, choices: &[u8]) {
+    let lf = with_line_endings(text, &[0]);
+    let mixed = with_line_endings(text, choices);
+    assert_eq!(
+        findings(&lf),
+        findings(&mixed),
+        "the findings changed with the line endings"
+    );
+    let (vocab, settings) = (Vocab::default(), RuleSettings::default());
+    let fixed_lf = fix_text(source(&lf), &vocab, &settings, true).map(|f| f.text);
+    let fixed_mixed = fix_text(source(&mixed), &vocab, &settings, true).map(|f| f.text);
+    match (fixed_lf, fixed_mixed) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(
+                split_lines(&a),
+                split_lines(&b),
+                "fix changed other lines with other line endings"
+            );
+            assert_eq!(
+                with_line_endings(&a, choices),
+                b,
+                "fix changed a line break"
+            );
+        }
+        (a, b) => assert_eq!(
+            a.is_ok(),
+            b.is_ok(),
+            "fix settled with one line ending only"
+        ),
+    }
+}
+
 /// Every property on one input, for inputs a fuzz target found: as text, as config, and as
 /// the choices of a generated graph.
 pub fn all(data: &[u8]) {
@@ -264,6 +348,7 @@ pub fn all(data: &[u8]) {
         fix_round(text);
         fix_is_idempotent(text);
         config_is_accepted_or_refused(text);
+        line_endings_do_not_matter(text, data);
     }
     let graph = graph_document(data);
     critical_paths_are_longest(&graph);
