@@ -34,7 +34,7 @@ fn name(rng: &mut Rng) -> String {
     let mut name: String = (0..1 + rng.next() % 5)
         .map(|_| PIECES[rng.next() % PIECES.len()])
         .collect();
-    if rng.next() % 4 == 0 {
+    if rng.next().is_multiple_of(4) {
         name = format!("sub dir/{name}");
     }
     format!("{name}.md")
