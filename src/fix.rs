@@ -18,6 +18,7 @@ use crate::model::Document;
 use crate::parse::parse;
 use crate::resolve::Resolver;
 use crate::source::SourceFile;
+use crate::source::Span;
 use crate::vocab::Vocab;
 
 /// Rounds of parse, check and fix before the last round's edits are set aside.
@@ -205,7 +206,7 @@ fn choose<'d>(
     diagnostics: impl Iterator<Item = &'d Diagnostic>,
     allowed: Applicability,
 ) -> Vec<&'d Diagnostic> {
-    let mut taken: Vec<&Edit> = Vec::new();
+    let mut taken = Taken::default();
     let mut chosen = Vec::new();
     for d in diagnostics {
         let edits: Vec<&Edit> = d
@@ -213,13 +214,33 @@ fn choose<'d>(
             .iter()
             .filter(|e| e.applicability <= allowed)
             .collect();
-        if edits.is_empty() || edits.iter().any(|e| overlaps(&taken, e)) {
+        if edits.is_empty() || edits.iter().any(|e| taken.overlaps(&e.span)) {
             continue;
         }
-        taken.extend(edits);
+        taken
+            .0
+            .extend(edits.iter().map(|e| (e.span.start, e.span.end)));
         chosen.push(d);
     }
     chosen
+}
+
+/// The spans of the edits taken so far, by start: none overlaps another, so whether a new
+/// span overlaps one is asked of its nearest neighbour alone (a long document's thousands
+/// of fixes are chosen in time growing with their number, not its square).
+#[derive(Default)]
+struct Taken(std::collections::BTreeSet<(usize, usize)>);
+
+impl Taken {
+    /// Whether `span` shares a byte with a taken span, or is the same insertion point.
+    fn overlaps(&self, span: &Span) -> bool {
+        self.0.contains(&(span.start, span.end))
+            || self
+                .0
+                .range(..(span.end, 0))
+                .next_back()
+                .is_some_and(|&(_, end)| span.start < end)
+    }
 }
 
 /// The edits (up to `allowed`) of the chosen findings, sorted by position.
@@ -232,12 +253,6 @@ fn edits_of(chosen: &[&Diagnostic], allowed: Applicability) -> Vec<Edit> {
         .collect();
     edits.sort_by_key(|e| (e.span.start, e.span.end));
     edits
-}
-
-fn overlaps(taken: &[&Edit], edit: &Edit) -> bool {
-    taken.iter().any(|t| {
-        (t.span.start < edit.span.end && edit.span.start < t.span.end) || t.span == edit.span
-    })
 }
 
 /// Splices sorted, non-overlapping edits into `text`. Every byte outside the edited spans
@@ -290,10 +305,12 @@ fn pad_in_cell(text: &str, edit: &Edit, all: &[Edit]) -> Edit {
     let Some(pipe) = rest.find('|') else {
         return edit.clone();
     };
+    // Another edit before the pipe (edits are sorted by start) keeps the padding as it is.
+    let next = all.partition_point(|o| o.span.start < edit.span.end);
     if !line.trim_start().starts_with('|')
         || all
-            .iter()
-            .any(|o| o.span.start >= edit.span.end && o.span.start < edit.span.end + pipe)
+            .get(next)
+            .is_some_and(|o| o.span.start < edit.span.end + pipe)
     {
         return edit.clone();
     }

@@ -68,19 +68,69 @@ struct Outlined {
 }
 
 impl Outlined {
-    fn holds(&self, line: usize) -> bool {
-        self.named.contains(&line) || self.extents.iter().any(|&(a, b)| a <= line && line <= b)
+    /// The indices of the findings on the unit's lines, in order, each once. `lines` are
+    /// the findings' lines, and `order` their indices sorted by line.
+    fn findings(&self, lines: &[usize], order: &[usize]) -> Vec<usize> {
+        let mut held: Vec<usize> = Vec::new();
+        for &(a, b) in &self.extents {
+            let from = order.partition_point(|&i| lines[i] < a);
+            held.extend(order[from..].iter().take_while(|&&i| lines[i] <= b));
+        }
+        for &line in &self.named {
+            let from = order.partition_point(|&i| lines[i] < line);
+            held.extend(order[from..].iter().take_while(|&&i| lines[i] == line));
+        }
+        held.sort_unstable();
+        held.dedup();
+        held
     }
 }
 
 /// The outline of the document `r` resolves.
 pub fn outline(r: &Resolver) -> Outline {
+    let naming = Naming::of(r.doc);
     Outline {
         progress: progress(r, ROOT),
         units: top_units(r)
             .into_iter()
-            .filter_map(|u| outlined(r, u))
+            .filter_map(|u| outlined(r, u, &naming))
             .collect(),
+    }
+}
+
+/// The lines of the claims about each unit and about each id, gathered in one pass.
+struct Naming<'d> {
+    by_unit: rustc_hash::FxHashMap<UnitIdx, Vec<usize>>,
+    by_id: rustc_hash::FxHashMap<&'d crate::model::UnitId, Vec<usize>>,
+}
+
+impl<'d> Naming<'d> {
+    fn of(doc: &'d Document) -> Self {
+        let mut naming = Naming {
+            by_unit: Default::default(),
+            by_id: Default::default(),
+        };
+        for c in &doc.claims {
+            match &c.subject {
+                Subject::Unit(u) => naming.by_unit.entry(*u).or_default().push(c.line),
+                Subject::Named(id) => naming.by_id.entry(id).or_default().push(c.line),
+            }
+        }
+        naming
+    }
+
+    /// The lines of claims that name a unit by its id or are about one of its views.
+    fn lines(&self, id: Option<&crate::model::UnitId>, views: &[UnitIdx]) -> Vec<usize> {
+        let mut lines: Vec<usize> = id
+            .and_then(|id| self.by_id.get(id))
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        for v in views {
+            lines.extend(self.by_unit.get(v).into_iter().flatten());
+        }
+        lines
     }
 }
 
@@ -91,17 +141,17 @@ impl Outline {
             .iter()
             .map(|d| source.line_of(d.span.start))
             .collect();
+        let mut order: Vec<usize> = (0..findings.len()).collect();
+        order.sort_by_key(|&i| lines[i]);
         let units = self
             .units
             .into_iter()
             .map(|mut o| {
-                for (d, &line) in findings.iter().zip(&lines) {
-                    if !o.holds(line) {
-                        continue;
-                    }
+                for i in o.findings(&lines, &order) {
+                    let d = &findings[i];
                     o.status.findings += 1;
                     if DECLARED_FIGURES.contains(&d.rule.name) {
-                        o.status.declared.push((line, declared_text(source, d)));
+                        o.status.declared.push((lines[i], declared_text(source, d)));
                     }
                 }
                 o.status
@@ -121,8 +171,8 @@ fn top_units(r: &Resolver) -> Vec<UnitIdx> {
     if let Some(kind) = r.outermost_kind() {
         let mut units: Vec<UnitIdx> = r
             .kinded_units(ROOT, &kind)
-            .into_iter()
-            .map(|u| main_view(r, u))
+            .iter()
+            .map(|&u| main_view(r, u))
             .collect();
         units.sort_by_cached_key(|&u| r.doc.unit(u).id.as_ref().map(crate::graph::id_key));
         return units;
@@ -168,7 +218,7 @@ fn progress(r: &Resolver, unit: UnitIdx) -> Progress {
     }
 }
 
-fn outlined(r: &Resolver, unit: UnitIdx) -> Option<Outlined> {
+fn outlined(r: &Resolver, unit: UnitIdx, naming: &Naming) -> Option<Outlined> {
     let doc = r.doc;
     let u = doc.unit(unit);
     let progress = progress(r, unit);
@@ -177,15 +227,7 @@ fn outlined(r: &Resolver, unit: UnitIdx) -> Option<Outlined> {
         .entity_of(unit)
         .map_or_else(|| vec![unit], |e| e.views.clone());
     let extents = views.iter().map(|&v| extent(doc, v)).collect();
-    let named = doc
-        .claims
-        .iter()
-        .filter(|c| match &c.subject {
-            Subject::Named(id) => u.id.as_ref() == Some(id),
-            Subject::Unit(v) => views.contains(v),
-        })
-        .map(|c| c.line)
-        .collect();
+    let named = naming.lines(u.id.as_ref(), &views);
     let status = UnitStatus {
         id: u
             .id

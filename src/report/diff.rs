@@ -19,8 +19,7 @@ const CONTEXT: usize = 3;
 pub fn write_diff(out: &mut dyn Write, path: &Path, old: &str, new: &str) -> io::Result<()> {
     let old_lines = lines(old);
     let new_lines = lines(new);
-    let ops = capture_diff_slices(Algorithm::Myers, &old_lines, &new_lines);
-    let hunks = group_diff_ops(ops, CONTEXT);
+    let hunks = group_diff_ops(line_ops(&old_lines, &new_lines), CONTEXT);
     if hunks.is_empty() {
         return Ok(());
     }
@@ -31,6 +30,42 @@ pub fn write_diff(out: &mut dyn Write, path: &Path, old: &str, new: &str) -> io:
         write_hunk(out, hunk, &old_lines, &new_lines)?;
     }
     Ok(())
+}
+
+/// The changes from `old` to `new`. A fix changes bytes inside lines and never adds or
+/// removes one, so its lines pair up one to one and each run of changed lines is replaced:
+/// found in one pass, where a search for the shortest edit takes time growing with the
+/// number of lines times the number changed. Texts whose lines do not pair up are searched.
+fn line_ops(old: &[&str], new: &[&str]) -> Vec<DiffOp> {
+    if old.len() != new.len() {
+        return capture_diff_slices(Algorithm::Myers, old, new);
+    }
+    let mut ops = Vec::new();
+    let mut i = 0;
+    while i < old.len() {
+        let same = old[i] == new[i];
+        let run = old[i..]
+            .iter()
+            .zip(&new[i..])
+            .take_while(|(a, b)| (a == b) == same)
+            .count();
+        ops.push(if same {
+            DiffOp::Equal {
+                old_index: i,
+                new_index: i,
+                len: run,
+            }
+        } else {
+            DiffOp::Replace {
+                old_index: i,
+                old_len: run,
+                new_index: i,
+                new_len: run,
+            }
+        });
+        i += run;
+    }
+    ops
 }
 
 /// The text's lines, each with its `\n` (the last may have none).

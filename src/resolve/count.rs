@@ -2,11 +2,14 @@
 //! way of counting them (SPEC 4.2 and 4.3). A claim is reported only when no reading agrees.
 
 use super::eval::counted_state;
+use super::memo::{ListKind, ScopeReadings, TallyKey, Units};
 use super::readings::{Basis, CountReading, Readings};
 use super::{Policy, Resolver};
 use crate::model::{ROOT, UnitIdx};
 use crate::parse::kind_of;
 use crate::vocab::State;
+use compact_str::CompactString;
+use std::rc::Rc;
 
 impl Resolver<'_> {
     /// Counts `noun` (or items, with no noun) under each scope view. `any_noun` allows nouns
@@ -19,7 +22,7 @@ impl Resolver<'_> {
     ) -> Readings {
         let mut all = Vec::new();
         self.each_count_reading(scopes, noun, any_noun, |r| {
-            all.push(r);
+            all.push(r.clone());
             false
         });
         Readings { all }
@@ -35,7 +38,7 @@ impl Resolver<'_> {
         any_noun: bool,
         agrees: impl Fn(&CountReading) -> bool,
     ) -> bool {
-        self.each_count_reading(scopes, noun, any_noun, |r| agrees(&r))
+        self.each_count_reading(scopes, noun, any_noun, agrees)
     }
 
     /// The readings of [`Resolver::count_readings`], in order, each handed to `visit` until
@@ -45,127 +48,205 @@ impl Resolver<'_> {
         scopes: &[UnitIdx],
         noun: Option<&str>,
         any_noun: bool,
-        mut visit: impl FnMut(CountReading) -> bool,
+        mut visit: impl FnMut(&CountReading) -> bool,
     ) -> bool {
+        scopes.iter().any(|&scope| {
+            self.scope_readings(scope, noun, any_noun)
+                .iter()
+                .any(|r| visit(r))
+        })
+    }
+
+    /// The readings of one scope with units, in order: under each policy, the units of the
+    /// noun's kind, the top items (weighed by their size in the noun, if they have one), and
+    /// the leaf items where they differ. Made once per scope and noun: the claims of a
+    /// long document often read the same scope.
+    fn scope_readings(&self, scope: UnitIdx, noun: Option<&str>, any_noun: bool) -> ScopeReadings {
+        let key = (scope, noun.map(CompactString::from), any_noun);
+        self.per_scope.readings.get_or(key, || {
+            self.make_scope_readings(scope, noun, any_noun)
+                .into_iter()
+                .filter(|r| r.total > 0)
+                .collect()
+        })
+    }
+
+    fn make_scope_readings(
+        &self,
+        scope: UnitIdx,
+        noun: Option<&str>,
+        any_noun: bool,
+    ) -> Vec<Rc<CountReading>> {
         let kind = noun.and_then(kind_of);
-        let mut stop = |r: CountReading| r.total > 0 && visit(r);
-        for &scope in scopes {
-            let kinded = kind
-                .as_deref()
-                .map(|k| self.kinded_units(scope, k))
-                .filter(|u| !u.is_empty());
-            let items = self.top_items(scope);
-            let sized = noun.is_some_and(|n| items.iter().any(|&i| self.size_in(i, n).is_some()));
-            let noun_ok = noun.is_none_or(|n| {
-                any_noun || kind.is_some() || sized || crate::parse::is_work_noun(n)
-            });
-            let mut leaves = None;
-            for &policy in &self.counting.policies {
-                if let Some(units) = &kinded {
-                    let basis = Basis::Kind(kind.as_deref().unwrap_or_default().to_string());
-                    if stop(self.tally(units, policy, basis, scope, |_| 1)) {
-                        return true;
-                    }
-                }
-                if noun_ok && !items.is_empty() {
-                    let weight = |i: UnitIdx| {
-                        noun.and_then(|n| self.size_in(i, n))
-                            .or(self.doc.unit(i).placeholder)
-                            .unwrap_or(1)
-                    };
-                    if stop(self.tally(&items, policy, Basis::Items, scope, weight)) {
-                        return true;
-                    }
-                    let leaves = leaves.get_or_insert_with(|| self.leaves(scope));
-                    if leaves.len() != items.len()
-                        && stop(self.tally(leaves, policy, Basis::Leaves, scope, |_| 1))
-                    {
-                        return true;
-                    }
+        let size_noun = noun.map(crate::parse::singular);
+        let kinded = kind
+            .as_deref()
+            .map(|k| self.kinded_units(scope, k))
+            .filter(|u| !u.is_empty());
+        let items = self.top_items(scope);
+        // Items sized in the noun (`(5 models)`) weigh their size; otherwise each is one.
+        let sized = size_noun
+            .as_deref()
+            .filter(|n| items.iter().any(|&i| self.size_in(i, n).is_some()));
+        let noun_ok = noun.is_none_or(|n| {
+            any_noun || kind.is_some() || sized.is_some() || crate::parse::is_work_noun(n)
+        });
+        let leaves = (noun_ok && !items.is_empty()).then(|| self.leaves(scope));
+        let mut out = Vec::new();
+        for policy in 0..self.counting.policies.len() {
+            let key = |basis| TallyKey {
+                scope,
+                basis,
+                policy,
+                sized: None,
+            };
+            if let (Some(units), Some(k)) = (&kinded, kind.as_deref()) {
+                out.push(self.tally(key(Basis::Kind(k.to_string())), units, |_| 1));
+            }
+            if let Some(leaves) = &leaves {
+                let weight = |i: UnitIdx| {
+                    sized
+                        .and_then(|n| self.size_in(i, n))
+                        .or(self.doc.unit(i).placeholder)
+                        .unwrap_or(1)
+                };
+                let items_key = TallyKey {
+                    sized: sized.map(CompactString::from),
+                    ..key(Basis::Items)
+                };
+                out.push(self.tally(items_key, &items, weight));
+                if leaves.len() != items.len() {
+                    out.push(self.tally(key(Basis::Leaves), leaves, |_| 1));
                 }
             }
         }
-        false
+        out
     }
 
+    /// What `units` add up to under one reading, made once per reading: other nouns' lists
+    /// of a scope share the readings of its items and leaves.
     fn tally(
         &self,
+        key: TallyKey,
         units: &[UnitIdx],
-        policy: Policy,
-        basis: Basis,
-        scope: UnitIdx,
         weight: impl Fn(UnitIdx) -> u64,
-    ) -> CountReading {
-        let mut r = CountReading {
-            policy,
-            basis,
-            scope,
-            done: 0,
-            in_progress: 0,
-            open: 0,
-            total: 0,
-            open_lines: Vec::new(),
-        };
+    ) -> Rc<CountReading> {
+        let (scope, basis) = (key.scope, key.basis.clone());
+        self.per_scope.tallies.get_or(key.clone(), || {
+            self.count(scope, basis, key.policy, units, weight)
+        })
+    }
+
+    /// Done, in progress, not started and total of `units` under one policy.
+    fn count(
+        &self,
+        scope: UnitIdx,
+        basis: Basis,
+        policy: usize,
+        units: &[UnitIdx],
+        weight: impl Fn(UnitIdx) -> u64,
+    ) -> Rc<CountReading> {
+        let policy = self.counting.policies[policy];
+        let (mut done, mut in_progress, mut open, mut total) = (0, 0, 0, 0);
+        let mut open_lines = Vec::new();
         for &u in units {
             let Some(e) = self.eval(u, policy) else {
                 continue;
             };
             let w = weight(u);
-            r.total += w;
+            total += w;
             match e.state {
-                State::Done => r.done += w,
-                State::InProgress => r.in_progress += w,
-                _ => r.open += w,
+                State::Done => done += w,
+                State::InProgress => in_progress += w,
+                _ => open += w,
             }
             if e.state != State::Done {
-                r.open_lines.push(self.doc.unit(u).line);
+                open_lines.push(self.doc.unit(u).line);
             }
         }
-        r
+        Rc::new(CountReading {
+            policy,
+            basis,
+            scope,
+            done,
+            in_progress,
+            open,
+            total,
+            open_lines: open_lines.into(),
+        })
     }
 
-    /// An item's own size in `noun` (`(5 models)`).
+    /// An item's own size in `noun`, singular (`(5 models)` for "model").
     fn size_in(&self, item: UnitIdx, noun: &str) -> Option<u64> {
         let (n, size) = self.doc.unit(item).size.as_ref()?;
-        (crate::parse::singular(noun) == *n).then_some(*size)
+        (noun == n).then_some(*size)
     }
 
     /// Units of kind `kind` under `scope`, one per entity, outermost only.
-    pub fn kinded_units(&self, scope: UnitIdx, kind: &str) -> Vec<UnitIdx> {
-        let of_kind = |r: &Self, u: UnitIdx| {
-            let id = r.doc.unit(u).id.as_ref();
-            id.is_some_and(|id| id.kind.as_deref() == Some(kind))
-        };
-        let mut seen = rustc_hash::FxHashSet::default();
-        self.collect(scope, of_kind, true)
-            .into_iter()
-            .filter_map(|u| match self.entity_of[u] {
-                None => Some(u),
-                Some(e) => seen.insert(e).then(|| self.entities[e].truth.unwrap_or(u)),
-            })
-            .collect()
+    pub fn kinded_units(&self, scope: UnitIdx, kind: &str) -> Units {
+        let key = (ListKind::Kinded, scope, Some(CompactString::from(kind)));
+        self.per_scope.lists.get_or(key, || {
+            let of_kind = |r: &Self, u: UnitIdx| {
+                let id = r.doc.unit(u).id.as_ref();
+                id.is_some_and(|id| id.kind.as_deref() == Some(kind))
+            };
+            let mut seen = rustc_hash::FxHashSet::default();
+            self.collect(scope, of_kind, true)
+                .into_iter()
+                .filter_map(|u| match self.entity_of[u] {
+                    None => Some(u),
+                    Some(e) => seen.insert(e).then(|| self.entities[e].truth.unwrap_or(u)),
+                })
+                .collect::<Vec<_>>()
+                .into()
+        })
     }
 
     /// Items under `scope` that no other item holds.
-    pub fn top_items(&self, scope: UnitIdx) -> Vec<UnitIdx> {
-        self.collect(scope, |r, u| r.doc.unit(u).is_item(), true)
+    pub fn top_items(&self, scope: UnitIdx) -> Units {
+        self.per_scope
+            .lists
+            .get_or((ListKind::TopItems, scope, None), || {
+                self.collect(scope, |r, u| r.doc.unit(u).is_item(), true)
+                    .into()
+            })
     }
 
     /// Items under `scope` without sub-items.
-    pub fn leaves(&self, scope: UnitIdx) -> Vec<UnitIdx> {
-        self.collect(
-            scope,
-            |r, u| {
-                r.doc.unit(u).is_item()
-                    && !r
-                        .doc
-                        .unit(u)
-                        .children
-                        .iter()
-                        .any(|&c| r.doc.unit(c).is_item())
-            },
-            false,
-        )
+    pub fn leaves(&self, scope: UnitIdx) -> Units {
+        self.per_scope
+            .lists
+            .get_or((ListKind::Leaves, scope, None), || {
+                self.collect(
+                    scope,
+                    |r, u| {
+                        r.doc.unit(u).is_item()
+                            && !r
+                                .doc
+                                .unit(u)
+                                .children
+                                .iter()
+                                .any(|&c| r.doc.unit(c).is_item())
+                    },
+                    false,
+                )
+                .into()
+            })
+    }
+
+    /// The kinds of id-bearing units under `scope`, sorted, each once.
+    fn kinds_under(&self, scope: UnitIdx) -> Rc<[CompactString]> {
+        self.per_scope.kinds.get_or(scope, || {
+            let mut kinds: Vec<CompactString> = self
+                .doc
+                .descendants(scope)
+                .iter()
+                .filter_map(|&u| self.doc.unit(u).id.as_ref()?.kind.clone())
+                .collect();
+            kinds.sort();
+            kinds.dedup();
+            kinds.into()
+        })
     }
 
     fn collect(
@@ -210,15 +291,7 @@ impl Resolver<'_> {
         if self.some_count_reading(&[scope], None, true, ratio_agrees) {
             return true;
         }
-        let mut kinds: Vec<&str> = self
-            .doc
-            .descendants(scope)
-            .iter()
-            .filter_map(|&u| self.doc.unit(u).id.as_ref()?.kind.as_deref())
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
+        self.kinds_under(scope)
             .iter()
             .any(|k| self.some_count_reading(&[scope], Some(k), true, ratio_agrees))
     }
@@ -240,8 +313,16 @@ impl Resolver<'_> {
         }
     }
 
-    /// The outermost kind of id-bearing unit in the document, below the document's own kind.
+    /// The outermost kind of id-bearing unit in the document, below the document's own kind
+    /// (found once).
     pub fn outermost_kind(&self) -> Option<String> {
+        self.per_scope
+            .outermost_kind
+            .get_or_init(|| self.find_outermost_kind())
+            .clone()
+    }
+
+    fn find_outermost_kind(&self) -> Option<String> {
         const ORDER: &[&str] = &[
             "phase",
             "epic",
@@ -293,7 +374,7 @@ impl Resolver<'_> {
     /// The units a scope's progress averages over, and how many are done, for messages.
     pub fn progress_basis(&self, scope: UnitIdx, policy: Policy) -> (usize, usize, String) {
         let (units, noun) = match (scope, self.outermost_kind()) {
-            (ROOT, Some(kind)) => (self.kinded_units(ROOT, &kind), kind),
+            (ROOT, Some(kind)) => (self.kinded_units(ROOT, &kind).to_vec(), kind),
             _ => {
                 let units: Vec<UnitIdx> = self
                     .doc

@@ -3,10 +3,14 @@
 
 mod count;
 mod eval;
+mod memo;
 mod readings;
 
 pub use eval::Eval;
+pub use memo::Units;
 pub use readings::{Basis, CountReading, Readings};
+
+use memo::Memo;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -130,10 +134,11 @@ pub struct Resolver<'d> {
     by_id: HashMap<UnitId, usize>,
     /// Evaluations by policy and unit; a policy's are made when first asked for.
     memo: RefCell<Vec<Vec<eval::Slot>>>,
-    /// Claim indices sorted by line and by group, so rules find a claim's neighbours with a
-    /// binary search.
+    /// Claim indices sorted by line, so rules find a claim's neighbours with a binary search.
     by_line: Vec<usize>,
-    by_group: Vec<usize>,
+    /// Each group's first tally with a noun (`Total Sub-tasks: 12`), by group.
+    group_tallies: HashMap<usize, usize>,
+    per_scope: Memo,
 }
 
 /// The document's claim indices sorted by `key` (and by index within a key).
@@ -141,6 +146,17 @@ fn sorted_claims(doc: &Document, key: impl Fn(&Claim) -> usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..doc.claims.len()).collect();
     order.sort_by_key(|&i| (key(&doc.claims[i]), i));
     order
+}
+
+/// Each group's first tally with a noun about a unit, by group.
+fn group_tallies(doc: &Document) -> HashMap<usize, usize> {
+    let mut out = HashMap::default();
+    for (i, c) in doc.claims.iter().enumerate() {
+        if let (ClaimKind::Tally { noun: Some(_), .. }, Subject::Unit(_)) = (&c.kind, &c.subject) {
+            out.entry(c.group).or_insert(i);
+        }
+    }
+    out
 }
 
 /// The claims whose `key` is `value`, from indices sorted by that key.
@@ -170,7 +186,8 @@ impl<'d> Resolver<'d> {
             by_id: HashMap::default(),
             memo: RefCell::new(Vec::new()),
             by_line: sorted_claims(doc, |c| c.line),
-            by_group: sorted_claims(doc, |c| c.group),
+            group_tallies: group_tallies(doc),
+            per_scope: Memo::default(),
         };
         r.memo = RefCell::new(vec![Vec::new(); r.counting.policies.len()]);
         r.group_views();
@@ -191,6 +208,7 @@ impl<'d> Resolver<'d> {
                 self.join(i, id);
             }
         }
+
         let titled_row = |u: &crate::model::Unit| {
             u.kind == UnitKind::Row && u.id.is_none() && u.parent.is_some()
         };
@@ -280,9 +298,10 @@ impl<'d> Resolver<'d> {
         claims_where(self.doc, &self.by_line, line, |c| c.line)
     }
 
-    /// Claims written together (one line, one field paragraph, one table).
-    pub fn claims_in_group(&self, group: usize) -> impl Iterator<Item = &'d Claim> + '_ {
-        claims_where(self.doc, &self.by_group, group, |c| c.group)
+    /// The first tally with a noun (`Total Sub-tasks: 12`) among the claims written with
+    /// `group` (on one line, in one field paragraph, in one table), if any.
+    pub fn group_tally(&self, group: usize) -> Option<&'d Claim> {
+        self.group_tallies.get(&group).map(|&i| &self.doc.claims[i])
     }
 
     pub fn entities(&self) -> &[Entity] {

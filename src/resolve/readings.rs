@@ -5,7 +5,7 @@ use super::{Cancelled, Policy};
 use crate::model::UnitIdx;
 
 /// What was counted, for the message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Basis {
     /// Units whose id kind matches the noun (`Sub-task 2.1.1` for "sub-tasks").
     Kind(String),
@@ -40,7 +40,7 @@ pub struct CountReading {
     pub open: u64,
     pub total: u64,
     /// Lines of counted units that are not done, for messages.
-    pub open_lines: Vec<usize>,
+    pub open_lines: std::rc::Rc<[usize]>,
 }
 
 impl CountReading {

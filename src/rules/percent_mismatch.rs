@@ -129,20 +129,19 @@ fn companion(
 
 /// Tallies beside the percentage name its unit: `Total Sub-tasks:` above `Overall Progress:`.
 fn neighbours(ctx: &Context, claim: &Claim, readings: &mut Vec<(f64, f64)>) -> Option<Evident> {
-    let (start, noun) =
-        ctx.resolver
-            .claims_in_group(claim.group)
-            .find_map(|c| match (&c.kind, &c.subject) {
-                (
-                    ClaimKind::Tally {
-                        noun: Some(noun), ..
-                    },
-                    Subject::Unit(u),
-                ) if c.group == claim.group => Some((*u, noun.clone())),
-                _ => None,
-            })?;
-    let scope = ctx.resolver.tally_scope(start, Some(&noun));
-    let counted = ctx.resolver.count_readings(&[scope], Some(&noun), true);
+    let tally = ctx.resolver.group_tally(claim.group)?;
+    let (
+        ClaimKind::Tally {
+            noun: Some(noun), ..
+        },
+        Subject::Unit(start),
+    ) = (&tally.kind, &tally.subject)
+    else {
+        return None;
+    };
+    let start = *start;
+    let scope = ctx.resolver.tally_scope(start, Some(noun));
+    let counted = ctx.resolver.count_readings(&[scope], Some(noun), true);
     readings.extend(counted.ratio_ranges());
     let best = counted.evident()?;
     let what = best.basis.describe(best.total);
