@@ -4,7 +4,8 @@
     python3 bench/run.py [--runs 5] [--generator PATH] [--out target/bench] [--instructions]
 
 Generates corpora with gen_corpus.py (5,000 files of ~10 KB; 200 files; single files of
-10 KB, 10 MB, 20 MB and 40 MB), builds `tracker` and the floor (bench/floor.rs: read and
+10 KB, 10 MB, 20 MB and 40 MB; the 5,000 files concatenated into one file of 5 MB and one
+of 20 MB) and status tables of 25,000 and 100,000 rows, builds `tracker` and the floor (bench/floor.rs: read and
 parse with comrak, nothing else) in release mode, and times them in one run, alternating
 floor and command so that both see the same machine. Reports medians, ratios to the floor,
 MB/s and peak resident memory (getrusage of each child), checks them against the targets
@@ -43,6 +44,49 @@ def corpora(gen, out):
             os.makedirs(os.path.join(d, ".git"))  # references resolve within the corpus
         dirs[name] = d
     return dirs
+
+
+def table(path, rows):
+    """A status table of `rows` rows, each with a Status and a Progress cell (a third of them
+    stale), under one heading: the largest single block of work a tracker holds."""
+    states = ["Done", "In Progress", "Not Started"]
+    with open(path, "w") as f:
+        f.write("# Plan\n\n| Task | Status | Progress |\n|---|---|---|\n")
+        for i in range(rows):
+            f.write(f"| Task {i + 1} | {states[i % 3]} | {(i * 7) % 3 * 50}% |\n")
+
+
+def concatenation(source, path, mb):
+    """The files of `source`, in name order, one after another until `mb` megabytes: many
+    trackers in one document, ids repeated in each."""
+    with open(path, "w") as out:
+        written = 0
+        for name in sorted(os.listdir(source)):
+            if not name.endswith(".md") or written >= mb * 1e6:
+                continue
+            with open(os.path.join(source, name)) as f:
+                text = f.read()
+            out.write(text + "\n")
+            written += len(text.encode()) + 1
+
+
+def one_document_corpora(dirs, out):
+    """name -> directory holding one large document, each its own repository."""
+    made = {}
+    specs = {
+        "25,000-row table": lambda p: table(p, 25_000),
+        "100,000-row table": lambda p: table(p, 100_000),
+        "5 MB concatenation": lambda p: concatenation(dirs["5000 files"], p, 5),
+        "20 MB concatenation": lambda p: concatenation(dirs["5000 files"], p, 20),
+    }
+    for name, make in specs.items():
+        d = os.path.join(out, name.replace(" ", "-").replace(",", ""))
+        if not os.path.isdir(os.path.join(d, ".git")):
+            shutil.rmtree(d, ignore_errors=True)
+            os.makedirs(os.path.join(d, ".git"))
+            make(os.path.join(d, "plan.md"))
+        made[name] = d
+    return made
 
 
 def size_mb(d):
@@ -133,6 +177,8 @@ def main():
     p.add_argument("--out", default=os.path.join(ROOT, "target", "bench"))
     p.add_argument("--instructions", action="store_true",
                    help="count instructions with callgrind instead of timing")
+    p.add_argument("--one-document", action="store_true",
+                   help="measure only the large single documents (tables and concatenations)")
     a = p.parse_args()
     if not os.path.isfile(a.generator):
         sys.exit(f"generator not found: {a.generator} (pass --generator)")
@@ -146,7 +192,21 @@ def main():
     rep = Report()
     floor = [*PIN, FLOOR, "."]
     check1 = [*PIN, TRACKER, "check", "."]
+    if not a.one_document:
+        files_and_single(dirs, rep, floor, check1, a.runs)
+    one_document(dirs, rep, floor, check1, a)
 
+    header = (f"Run {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
+              f"{platform.platform()}; medians of {a.runs} alternating runs.\n\n")
+    text = header + rep.markdown() + "\n"
+    with open(os.path.join(a.out, "results.md"), "w") as f:
+        f.write(text)
+    print(text)
+    sys.exit(0 if all(ok for *_, ok in rep.checks) else 1)
+
+
+def files_and_single(dirs, rep, floor, check1, runs):
+    """The 50 MB corpus, 200 files, and single generated files of 10 KB to 40 MB."""
     # The 50 MB corpus: one core and both cores against the single-threaded floor, and the
     # other commands against check.
     d = dirs["5000 files"]
@@ -154,7 +214,7 @@ def main():
     cmds = [("floor", floor), ("check (1 core)", check1), ("check", [TRACKER, "check", "."]),
             ("fix --diff", [TRACKER, "fix", "--diff", "."]), ("graph", [TRACKER, "graph", "."]),
             ("status", [TRACKER, "status", "."])]
-    m = measure(cmds, d, a.runs)
+    m = measure(cmds, d, runs)
     ft, fp = m["floor"]
     for name, _ in cmds:
         rep.row("5000 files", mb, name, *m[name], ft, fp)
@@ -164,17 +224,17 @@ def main():
         rep.target(f"{name} vs check, 50 MB corpus", m[name][0] / m["check"][0], 1.5)
 
     d = dirs["200 files"]
-    m = measure([("floor", floor), ("check", [TRACKER, "check", "."])], d, a.runs)
+    m = measure([("floor", floor), ("check", [TRACKER, "check", "."])], d, runs)
     for name in ("floor", "check"):
         rep.row("200 files", size_mb(d), name, *m[name], *m["floor"])
 
     # Single files: time and memory, the pre-commit case, and linear growth. The three large
     # files are measured in the same rounds, so that their times per megabyte compare.
     single = ("10 KB file", "10 MB file", "20 MB file", "40 MB file")
-    m = measure([("floor", floor), ("check", check1)], dirs["10 KB file"], a.runs)
+    m = measure([("floor", floor), ("check", check1)], dirs["10 KB file"], runs)
     by_file = {"10 KB file": m}
     m = measure_in([(f"{c} {name}", cmd, dirs[c]) for c in single[1:]
-                    for name, cmd in (("floor", floor), ("check", check1))], a.runs)
+                    for name, cmd in (("floor", floor), ("check", check1))], runs)
     for c in single[1:]:
         by_file[c] = {name: m[f"{c} {name}"] for name in ("floor", "check")}
     per_mb = {}
@@ -193,13 +253,25 @@ def main():
     big = [per_mb[c] for c in ("10 MB file", "20 MB file", "40 MB file")]
     rep.target("check, 10/20/40 MB: slowest s/MB over fastest", max(big) / min(big), 1.10)
 
-    header = (f"Run {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
-              f"{platform.platform()}; medians of {a.runs} alternating runs.\n\n")
-    text = header + rep.markdown() + "\n"
-    with open(os.path.join(a.out, "results.md"), "w") as f:
-        f.write(text)
-    print(text)
-    sys.exit(0 if all(ok for *_, ok in rep.checks) else 1)
+
+def one_document(dirs, rep, floor, check1, a):
+    """One document four times larger, of two shapes: every command's time over the floor's
+    must grow no faster than the floor's own (linear in the document's size)."""
+    docs = one_document_corpora(dirs, a.out)
+    commands = [("floor", floor), ("check", check1),
+                ("fix --diff", [*PIN, TRACKER, "fix", "--diff", "."]),
+                ("status", [*PIN, TRACKER, "status", "."]), ("graph", [*PIN, TRACKER, "graph", "."])]
+    for small, large in (("25,000-row table", "100,000-row table"),
+                         ("5 MB concatenation", "20 MB concatenation")):
+        m = measure_in([(f"{c} {name}", cmd, docs[c]) for c in (small, large)
+                        for name, cmd in commands], a.runs)
+        for c in (small, large):
+            ft, fp = m[f"{c} floor"]
+            for name, _ in commands:
+                rep.row(c, size_mb(docs[c]), name, *m[f"{c} {name}"], ft, fp)
+        for name, _ in commands[1:]:
+            ratio = [m[f"{c} {name}"][0] / m[f"{c} floor"][0] for c in (small, large)]
+            rep.target(f"{name}, {large} over {small}, × floor", ratio[1] / ratio[0], 1.25)
 
 
 if __name__ == "__main__":

@@ -340,6 +340,71 @@ fn a_cycle_through_200000_documents_does_not_overflow_the_stack() {
     assert_eq!(cycles.count(), 1, "one cycle, reported once");
 }
 
+/// Every fixture, one after another, until `bytes`: many trackers in one document, each
+/// repeating the ids of the others.
+fn concatenated_fixtures(bytes: usize) -> String {
+    let mut texts = Vec::new();
+    let mut dirs = vec![common::root().join("fixtures/seeds")];
+    for entry in std::fs::read_dir(common::root().join("fixtures/rules")).expect("fixtures") {
+        dirs.push(entry.expect("entry").path());
+    }
+    for dir in dirs {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .expect("fixture dir")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        names.sort();
+        texts.extend(
+            names
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("UTF-8")),
+        );
+    }
+    let mut out = String::new();
+    for text in texts.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.push_str(text);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_100000_row_table_and_5_mb_of_concatenated_trackers_take_bounded_time() {
+    // Time that grew with the square of one document's size made these take many minutes
+    // (a 16,000-row table took 12 s in a release build); each command is given 120 s here.
+    let dir = Dir::new("one-large-document");
+    let mut table = String::from("# Plan\n\n| Task | Status | Progress |\n|---|---|---|\n");
+    for i in 0..100_000 {
+        let state = ["Done", "In Progress", "Not Started"][i % 3];
+        table.push_str(&format!(
+            "| Task {} | {state} | {}% |\n",
+            i + 1,
+            (i * 7) % 3 * 50
+        ));
+    }
+    dir.write("table.md", &table);
+    dir.write("concatenated.md", concatenated_fixtures(5_000_000));
+    for name in ["table.md", "concatenated.md"] {
+        for args in [
+            &["check"][..],
+            &["fix", "--diff"],
+            &["status"],
+            &["graph", "--format", "json"],
+        ] {
+            let out = tracker(&dir.0, &[args, &[name]].concat());
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{args:?} {name}: {:?} {}",
+                out.status,
+                stderr_of(&out)
+            );
+        }
+    }
+}
+
 /// A config error is one line naming the config file, exit 2, and nothing is written.
 fn bad_config(yaml: &str, cause: &str) {
     let dir = Dir::new("config");
