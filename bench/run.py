@@ -170,6 +170,23 @@ def count_instructions(dirs):
     return "\n".join(lines)
 
 
+def count_one_document(docs):
+    """Each command in instructions over the floor's, on one document and on one four times
+    larger: linear when the ratio stays."""
+    lines = ["| document | floor (M) | check | fix --diff | status | × floor (check, fix, status) |",
+             "|---|---:|---:|---:|---:|---|"]
+    for corpus in ("25,000-row table", "100,000-row table", "5 MB concatenation",
+                   "20 MB concatenation"):
+        d = docs[corpus]
+        f = instructions([FLOOR, "."], d)
+        counts = [instructions([TRACKER, *cmd, "."], d)
+                  for cmd in (["check"], ["fix", "--diff"], ["status"])]
+        ratios = ", ".join(f"{c / f:.2f}" for c in counts)
+        lines.append(f"| {corpus} | {f / 1e6:.0f} | " + " | ".join(f"{c / 1e6:.0f}" for c in counts)
+                     + f" | {ratios} |")
+    return "\n".join(lines)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=5)
@@ -187,7 +204,10 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     dirs = corpora(a.generator, a.out)
     if a.instructions:
-        print(count_instructions(dirs))
+        if a.one_document:
+            print(count_one_document(one_document_corpora(dirs, a.out)))
+        else:
+            print(count_instructions(dirs))
         return
     rep = Report()
     floor = [*PIN, FLOOR, "."]

@@ -289,24 +289,29 @@ fn outside_a_repository_only_the_named_paths_are_read() {
 fn context_comes_from_the_repository_of_the_paths_not_from_the_current_directory() {
     let dir = Dir::new("elsewhere");
     dir.write("repo/.git/HEAD", "ref: refs/heads/main\n");
-    dir.write("repo/docs/plan.md", WAITING);
-    dir.write("repo/other.md", OTHER);
-    // The current directory is outside the repository and holds an unreadable tracker and
-    // another `Task 9`, which would make the reference ambiguous.
-    dir.write("cwd/broken.md", b"# Broken \xff\n");
-    dir.write("cwd/task9.md", OTHER);
-    let plan = dir.0.join("repo/docs/plan.md");
-    let out = tracker(&dir.0.join("cwd"), &["check", plan.to_str().unwrap()]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    // Task 2 is done, and waits for Task 9, which the repository has open.
+    dir.write(
+        "repo/docs/plan.md",
+        "# Plan\n\n## Task 2: Ship\n\n**Depends on:** Task 9\n\n- [x] Deploy\n",
     );
-    // From a folder inside the repository, the same.
-    let out = tracker(&dir.0.join("repo/docs"), &["check", "plan.md"]);
-    assert_eq!(out.status.code(), Some(0));
+    dir.write("repo/other.md", "# Other\n\n## Task 9: Build\n\n- [ ] Compile\n");
+    // The current directory is outside the repository and holds a Task 9 that is done, and
+    // an unreadable tracker: neither may be read.
+    dir.write("cwd/task9.md", "# Other\n\n## Task 9: Build\n\n- [x] Compile\n");
+    dir.write("cwd/broken.md", b"# Broken \xff\n");
+    let plan = dir.0.join("repo/docs/plan.md");
+    for (cwd, path) in [("cwd", plan.to_str().unwrap()), ("repo/docs", "plan.md")] {
+        let out = tracker(&dir.0.join(cwd), &["check", "--format", "concise", path]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{cwd}: {stdout}");
+        assert!(
+            stdout.contains(
+                "TRK103 done-before-dependency Task 2 is done, but it depends on Task 9 (not started)"
+            ),
+            "{cwd}: {stdout}"
+        );
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
 }
 
 #[test]

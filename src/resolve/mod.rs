@@ -389,10 +389,26 @@ impl<'d> Resolver<'d> {
         }
     }
 
+    /// An entity's views a claim may be read from: its truth first, then the others, but
+    /// for rows that only repeat the truth (a row without units of its own takes its state
+    /// from the truth), whose readings are the truth's.
     fn entity_views(&self, e: &Entity) -> Vec<UnitIdx> {
         let mut views: Vec<UnitIdx> = e.truth.into_iter().collect();
-        views.extend(e.views.iter().filter(|v| Some(**v) != e.truth));
+        views.extend(
+            e.views
+                .iter()
+                .copied()
+                .filter(|&v| Some(v) != e.truth && !self.repeats_truth(v, e.truth)),
+        );
         views
+    }
+
+    /// Whether `view` is a row with nothing under it that takes its state from `truth`.
+    fn repeats_truth(&self, view: UnitIdx, truth: Option<UnitIdx>) -> bool {
+        let u = self.doc.unit(view);
+        u.kind == UnitKind::Row
+            && u.children.is_empty()
+            && truth.is_some_and(|t| !self.is_ancestor(t, view))
     }
 
     /// Whether `ancestor` contains `unit`.
