@@ -62,9 +62,18 @@ impl Suppressions {
                 _ => Directive::Enable,
             };
             let names: Vec<&str> = m[2]
-                .split([' ', ',', '\t'])
+                .split(|c: char| c.is_whitespace() || c == ',')
                 .filter(|n| !n.is_empty())
                 .collect();
+            // As in markdownlint, a directive names rules and nothing else: a comment with
+            // prose in it (one left open, running on to a later `-->`) is not one.
+            let is_name = |n: &&str| {
+                n.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            };
+            if !names.iter().all(is_name) {
+                continue;
+            }
             let mut rules_named = Vec::new();
             for name in &names {
                 match rules::find(name) {

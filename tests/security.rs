@@ -294,10 +294,16 @@ fn context_comes_from_the_repository_of_the_paths_not_from_the_current_directory
         "repo/docs/plan.md",
         "# Plan\n\n## Task 2: Ship\n\n**Depends on:** Task 9\n\n- [x] Deploy\n",
     );
-    dir.write("repo/other.md", "# Other\n\n## Task 9: Build\n\n- [ ] Compile\n");
+    dir.write(
+        "repo/other.md",
+        "# Other\n\n## Task 9: Build\n\n- [ ] Compile\n",
+    );
     // The current directory is outside the repository and holds a Task 9 that is done, and
     // an unreadable tracker: neither may be read.
-    dir.write("cwd/task9.md", "# Other\n\n## Task 9: Build\n\n- [x] Compile\n");
+    dir.write(
+        "cwd/task9.md",
+        "# Other\n\n## Task 9: Build\n\n- [x] Compile\n",
+    );
     dir.write("cwd/broken.md", b"# Broken \xff\n");
     let plan = dir.0.join("repo/docs/plan.md");
     for (cwd, path) in [("cwd", plan.to_str().unwrap()), ("repo/docs", "plan.md")] {
@@ -310,7 +316,11 @@ fn context_comes_from_the_repository_of_the_paths_not_from_the_current_directory
             ),
             "{cwd}: {stdout}"
         );
-        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
