@@ -343,23 +343,7 @@ fn a_cycle_through_200000_documents_does_not_overflow_the_stack() {
 /// Every fixture, one after another, until `bytes`: many trackers in one document, each
 /// repeating the ids of the others.
 fn concatenated_fixtures(bytes: usize) -> String {
-    let mut texts = Vec::new();
-    let mut dirs = vec![common::root().join("fixtures/seeds")];
-    for entry in std::fs::read_dir(common::root().join("fixtures/rules")).expect("fixtures") {
-        dirs.push(entry.expect("entry").path());
-    }
-    for dir in dirs {
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .expect("fixture dir")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        names.sort();
-        texts.extend(
-            names
-                .iter()
-                .map(|p| std::fs::read_to_string(p).expect("UTF-8")),
-        );
-    }
+    let texts = common::fixture_texts();
     let mut out = String::new();
     for text in texts.iter().cycle() {
         if out.len() >= bytes {

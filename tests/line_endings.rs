@@ -13,16 +13,7 @@ use std::time::{Duration, Instant};
 
 /// Every fixture, and generated trackers when the generator is beside this checkout.
 fn documents() -> Vec<String> {
-    let mut texts = Vec::new();
-    let mut dirs = vec![common::root().join("fixtures/seeds")];
-    for entry in std::fs::read_dir(common::root().join("fixtures/rules")).expect("fixtures") {
-        dirs.push(entry.expect("entry").path());
-    }
-    for dir in dirs {
-        for entry in std::fs::read_dir(dir).expect("fixture dir") {
-            texts.push(std::fs::read_to_string(entry.expect("entry").path()).expect("UTF-8"));
-        }
-    }
+    let mut texts = common::fixture_texts();
     if common::generator().is_some() {
         let dir = std::env::temp_dir().join(format!("tracker-eol-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);

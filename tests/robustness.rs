@@ -35,22 +35,6 @@ const PIECES: &[&str] = &[
     "|   |\n|---|\n",
 ];
 
-fn fixtures() -> Vec<String> {
-    let mut texts = Vec::new();
-    let mut dirs = vec![common::root().join("fixtures/seeds")];
-    for entry in std::fs::read_dir(common::root().join("fixtures/rules")).expect("fixtures/rules") {
-        dirs.push(entry.expect("entry").path());
-    }
-    for dir in dirs {
-        for entry in std::fs::read_dir(dir).expect("fixture dir") {
-            texts.push(
-                std::fs::read_to_string(entry.expect("entry").path()).expect("UTF-8 fixture"),
-            );
-        }
-    }
-    texts
-}
-
 fn mutate(text: &mut String, rng: &mut common::Rng) {
     for _ in 0..=rng.next() % 12 {
         let mut at = rng.next() % (text.len() + 1);
@@ -73,7 +57,7 @@ fn mutate(text: &mut String, rng: &mut common::Rng) {
 
 #[test]
 fn mutated_fixtures_never_panic() {
-    let texts = fixtures();
+    let texts = common::fixture_texts();
     let mut rng = common::Rng(0x5eed);
     for round in 0..600 {
         let mut text = texts[round % texts.len()].clone();

@@ -67,6 +67,29 @@ pub fn apply(text: &str, diagnostics: &[&Diagnostic], applicability: Applicabili
     out
 }
 
+/// The text of every fixture (the seeds and every rule's), in name order.
+pub fn fixture_texts() -> Vec<String> {
+    let mut dirs = vec![root().join("fixtures/seeds")];
+    for entry in std::fs::read_dir(root().join("fixtures/rules")).expect("fixtures/rules") {
+        dirs.push(entry.expect("entry").path());
+    }
+    dirs.sort();
+    let mut texts = Vec::new();
+    for dir in dirs {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("fixture dir")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        texts.extend(
+            paths
+                .iter()
+                .map(|p| std::fs::read_to_string(p).expect("UTF-8 fixture")),
+        );
+    }
+    texts
+}
+
 /// ../shared/bench/gen_corpus.py, when it is beside this checkout.
 pub fn generator() -> Option<PathBuf> {
     let path = root().join("../shared/bench/gen_corpus.py");
