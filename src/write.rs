@@ -2,9 +2,10 @@
 //! over the target), as the file it replaces (mode, owner and group), through a symlink to its
 //! target, and never over a file that changed on disk since it was read.
 //!
-//! The order matters. The temporary file is created readable by its owner alone, filled,
-//! given the target's owner and then its mode, and synced; only then is the target read
-//! again and compared with the bytes that were fixed, immediately before the rename. An edit
+//! The order matters. The temporary file is created with the target's permissions for its
+//! owner alone, filled, given the target's owner and then its mode, and synced; only then is
+//! the target read again and compared with the bytes that were fixed, immediately before
+//! the rename. An edit
 //! saved at any point until that comparison is kept and the fix is refused; what remains is
 //! the time between the comparison and the rename (docs/fix.md).
 //!
@@ -70,7 +71,7 @@ fn replace(
     original: &[u8],
     fixed: &[u8],
 ) -> Result<(), WriteError> {
-    let mut file = create_private(temp)?;
+    let mut file = create_private(temp, meta)?;
     file.write_all(fixed)?;
     // The owner before the mode: changing the owner clears set-id bits.
     keep_owner(&file, meta)?;
@@ -116,13 +117,20 @@ fn may_replace(target: &Path, meta: &fs::Metadata) -> Result<(), WriteError> {
     }
 }
 
-/// A new file that only its owner can read or write, so that the fixed text is never
-/// readable by anyone the target does not allow.
-fn create_private(path: &Path) -> std::io::Result<fs::File> {
+/// A new file with the target's permissions for its owner and none for anyone else, so
+/// that the fixed text is never readable by anyone the target does not allow: until the
+/// new file has the target's group, the target's group bits would be another group's.
+fn create_private(path: &Path, target: &fs::Metadata) -> std::io::Result<fs::File> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let owner_only = target.permissions().mode() & 0o600;
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, owner_only);
+    }
+    #[cfg(not(unix))]
+    let _ = target;
     options.open(path)
 }
 
