@@ -318,26 +318,28 @@ fn a_200000_unit_chain_in_one_file_does_not_overflow_the_stack() {
 }
 
 #[test]
-fn a_cycle_through_200000_documents_does_not_overflow_the_stack() {
-    use tracker::source::SourceFile;
-    let vocab = tracker::vocab::Vocab::default();
+fn a_cycle_through_200000_files_does_not_overflow_the_stack() {
+    let dir = Dir::new("file-chain");
+    dir.write(".git/HEAD", "ref: refs/heads/main\n");
     let n = 200_000;
-    // Each task waits for the one before; the first waits for the last, so the cycle
-    // search walks the whole chain.
-    let docs: Vec<_> = (1..=n)
-        .map(|i| {
-            let before = if i == 1 { n } else { i - 1 };
-            let text = format!("# Task {i}: step\n\n**Depends on:** Task {before}\n\n- [ ] work\n");
-            tracker::parse::parse(SourceFile::new(format!("t{i}.md"), text), &vocab)
-        })
-        .collect();
-    let refs: Vec<_> = docs.iter().collect();
-    let found = tracker::check::check_project(&refs, &vocab, &Default::default());
-    let cycles = found
-        .iter()
-        .flatten()
-        .filter(|d| d.rule.name == "dependency-cycle");
-    assert_eq!(cycles.count(), 1, "one cycle, reported once");
+    // Each task waits for the one before, in a file of its own; the first waits for the
+    // last, so the cycle search walks the whole chain.
+    for i in 1..=n {
+        let before = if i == 1 { n } else { i - 1 };
+        dir.write(
+            &format!("d{:03}/t{i}.md", i / 1000),
+            format!("# Task {i}: step\n\n**Depends on:** Task {before}\n\n- [ ] work\n"),
+        );
+    }
+    let out = tracker(&dir.0, &["check", "--format", "concise", "."]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout.matches("TRK101 dependency-cycle").count(),
+        1,
+        "one cycle, reported once"
+    );
+    assert!(stdout.contains("Checked 200000 files"), "{stdout}");
 }
 
 /// Every fixture, one after another, until `bytes`: many trackers in one document, each
