@@ -9,8 +9,8 @@ use anyhow::{Context as _, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
-use crate::check::RuleSettings;
 use crate::diagnostic::Severity;
+use crate::pipeline::RuleSettings;
 use crate::resolve::{Cancelled, Counting};
 use crate::rules::{self, RULES};
 use crate::vocab::{Calendar, State, Vocab};

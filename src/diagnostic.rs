@@ -2,8 +2,15 @@
 
 use serde::Serialize;
 
-use crate::rules::Rule;
 use crate::source::Span;
+
+/// The rule a finding comes from, as findings, reports and suppressions name it: its
+/// stable code (`TRK001`) and its kebab-case name (`count-mismatch`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId {
+    pub code: &'static str,
+    pub name: &'static str,
+}
 
 /// Whether an edit may be applied without asking: recomputed numbers are safe; rewritten
 /// status words and markers are unsafe (they need `--unsafe-fixes`).
@@ -50,7 +57,7 @@ pub enum Severity {
 /// One finding: a rule, where, what, and the edits that would fix it.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    pub rule: &'static Rule,
+    pub rule: RuleId,
     pub severity: Severity,
     /// The span the caret points at (bytes of the original text).
     pub span: Span,
@@ -60,9 +67,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static Rule, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(rule: impl Into<RuleId>, span: Span, message: impl Into<String>) -> Self {
         Self {
-            rule,
+            rule: rule.into(),
             severity: Severity::Error,
             span,
             message: message.into(),

@@ -11,15 +11,13 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHashSet;
 
-use crate::check::{RuleSettings, check_document, check_document_rules};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::graph::Part;
 use crate::model::Document;
 use crate::parse::parse;
-use crate::resolve::Resolver;
+use crate::pipeline::{Settings, check_document, document_findings};
 use crate::source::SourceFile;
 use crate::source::Span;
-use crate::vocab::Vocab;
 
 /// Rounds of parse, check and fix before the last round's edits are set aside.
 const MAX_ROUNDS: usize = 10;
@@ -60,18 +58,16 @@ type EditKey = (&'static str, usize);
 /// Fixes `text` until it settles. Applies safe edits, and unsafe ones when `unsafe_fixes`.
 pub fn fix_text(
     source: SourceFile,
-    vocab: &Vocab,
-    settings: &RuleSettings,
+    settings: &Settings,
     unsafe_fixes: bool,
 ) -> Result<Fixed, Unsettled> {
-    fix_document(parse(source, vocab), vocab, settings, unsafe_fixes)
+    fix_document(parse(source, &settings.vocab), settings, unsafe_fixes)
 }
 
 /// As [`fix_text`], from the text already parsed.
 pub fn fix_document(
     doc: Document,
-    vocab: &Vocab,
-    settings: &RuleSettings,
+    settings: &Settings,
     unsafe_fixes: bool,
 ) -> Result<Fixed, Unsettled> {
     let allowed = if unsafe_fixes {
@@ -83,9 +79,10 @@ pub fn fix_document(
     let mut set_aside = FxHashSet::default();
     let mut doc = Some(doc);
     for _ in 0..MAX_STARTS {
-        let start = doc.take().unwrap_or_else(|| parse(read.clone(), vocab));
+        let start = doc
+            .take()
+            .unwrap_or_else(|| parse(read.clone(), &settings.vocab));
         let round = Rounds {
-            vocab,
             settings,
             allowed,
             set_aside: &set_aside,
@@ -103,8 +100,7 @@ pub fn fix_document(
 
 /// Rounds of fixing one text, with some edits set aside.
 struct Rounds<'a> {
-    vocab: &'a Vocab,
-    settings: &'a RuleSettings,
+    settings: &'a Settings,
     allowed: Applicability,
     set_aside: &'a FxHashSet<EditKey>,
 }
@@ -117,7 +113,7 @@ impl Rounds<'_> {
         let mut applied_keys: Vec<Vec<EditKey>> = Vec::new();
         let mut applied = 0;
         for _ in 0..=MAX_ROUNDS {
-            let (diagnostics, part) = round_findings(&doc, self.vocab, self.settings);
+            let (diagnostics, part) = round_findings(&doc, self.settings);
             let chosen = choose(
                 diagnostics.iter().filter(|d| !self.is_set_aside(&doc, d)),
                 self.allowed,
@@ -144,7 +140,10 @@ impl Rounds<'_> {
                 return Err(applied_keys.drain(first..).flatten().collect());
             }
             seen.push(hash);
-            doc = parse(SourceFile::new(&doc.source.path, text), self.vocab);
+            doc = parse(
+                SourceFile::new(&doc.source.path, text),
+                &self.settings.vocab,
+            );
         }
         Err(applied_keys.pop().unwrap_or_default())
     }
@@ -180,16 +179,12 @@ fn text_hash(text: &str) -> u64 {
 /// What a round of fixing reads: every rule's findings where the document declares a
 /// critical path (its total is fixed from the graph), else its document rules' alone, since
 /// no other graph rule offers a fix. Also the document's part of the graph.
-fn round_findings(
-    doc: &Document,
-    vocab: &Vocab,
-    settings: &RuleSettings,
-) -> (Vec<Diagnostic>, Part) {
+fn round_findings(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, Part) {
+    let (found, part) = document_findings(doc, settings);
     if doc.critical_paths.is_empty() {
-        return check_document_rules(doc, vocab, settings);
+        return (found, part);
     }
-    let part = Part::of(doc, &Resolver::new(doc, settings.counting.clone()));
-    (check_document(doc, vocab, settings), part)
+    (check_document(doc, settings), part)
 }
 
 /// The edits to apply this round, sorted by position, each finding's edits all or nothing,

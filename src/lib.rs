@@ -5,7 +5,6 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
-pub mod check;
 pub mod cli;
 pub mod config;
 pub mod debug_hooks;
@@ -17,6 +16,7 @@ pub mod model;
 pub mod panic;
 pub mod parallel;
 pub mod parse;
+pub mod pipeline;
 pub mod report;
 pub mod resolve;
 pub mod rules;

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::diagnostic::RuleId;
 use crate::model::Document;
-use crate::rules::{self, Rule};
 use crate::source::Span;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,7 +31,7 @@ enum Directive {
 struct Comment {
     directive: Directive,
     line: usize,
-    rules: Option<Vec<&'static Rule>>,
+    rules: Option<Vec<RuleId>>,
 }
 
 /// The suppressions of one document, and findings for rule names that do not exist.
@@ -43,7 +43,8 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
-    pub fn read(doc: &Document) -> Self {
+    /// The comments of `doc`; `find` names the rule a name in them stands for.
+    pub fn read(doc: &Document, find: impl Fn(&str) -> Option<RuleId>) -> Self {
         let mut s = Suppressions::default();
         let text = &doc.source.text;
         if !text.contains("tracker-") {
@@ -76,7 +77,7 @@ impl Suppressions {
             }
             let mut rules_named = Vec::new();
             for name in &names {
-                match rules::find(name) {
+                match find(name) {
                     Some(rule) => rules_named.push(rule),
                     None => s
                         .unknown
@@ -94,7 +95,7 @@ impl Suppressions {
     }
 
     /// Whether a finding of `rule` on `line` is suppressed.
-    pub fn suppressed(&self, rule: &Rule, line: usize) -> bool {
+    pub fn suppressed(&self, rule: RuleId, line: usize) -> bool {
         let names = |c: &Comment| {
             c.rules
                 .as_ref()

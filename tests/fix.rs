@@ -7,10 +7,9 @@ mod common;
 
 use std::path::Path;
 
-use tracker::check::RuleSettings;
 use tracker::fix::{Fixed, fix_text};
+use tracker::pipeline::Settings;
 use tracker::source::SourceFile;
-use tracker::vocab::Vocab;
 
 /// Each seed and the lines its fix changes.
 const SEEDS: &[(&str, &[usize])] = &[
@@ -32,13 +31,7 @@ fn read(path: &str) -> String {
 
 fn fix(text: &str, unsafe_fixes: bool) -> Fixed {
     let source = SourceFile::new(Path::new("seed.md"), text.to_string());
-    fix_text(
-        source,
-        &Vocab::default(),
-        &RuleSettings::default(),
-        unsafe_fixes,
-    )
-    .expect("fixes settle")
+    fix_text(source, &Settings::default(), unsafe_fixes).expect("fixes settle")
 }
 
 fn changed_lines(a: &str, b: &str) -> Vec<usize> {
@@ -217,12 +210,13 @@ static GROW: tracker::rules::Rule = tracker::rules::Rule {
 };
 
 fn fix_with(rule: &'static tracker::rules::Rule, text: &str) -> Fixed {
-    let mut settings = RuleSettings::default();
+    let mut settings = Settings::default();
     settings
+        .rules
         .enabled
         .push((rule, tracker::diagnostic::Severity::Error));
     let source = SourceFile::new(Path::new("x.md"), text.to_string());
-    fix_text(source, &Vocab::default(), &settings, false).expect("settles")
+    fix_text(source, &settings, false).expect("settles")
 }
 
 const STALE: &str = "# Plan\n\n## Phase 1 (0/2)\n\n- [x] Schema\n- [ ] API\n";

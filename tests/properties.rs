@@ -10,11 +10,10 @@ mod props;
 
 use std::path::{Path, PathBuf};
 
-use tracker::check::RuleSettings;
 use tracker::diagnostic::Applicability;
 use tracker::fix::fix_text;
+use tracker::pipeline::Settings;
 use tracker::source::SourceFile;
-use tracker::vocab::Vocab;
 
 fn variants(text: &str) -> [String; 4] {
     let crlf = text.replace('\n', "\r\n");
@@ -87,8 +86,7 @@ fn fix_keeps_bytes_settles_and_never_ticks() {
                 let fixed = props::fix_is_idempotent(&text).unwrap_or_else(|| {
                     let u = fix_text(
                         SourceFile::new(Path::new("t.md"), text.clone()),
-                        &Vocab::default(),
-                        &RuleSettings::default(),
+                        &Settings::default(),
                         false,
                     );
                     panic!("{}: did not settle: {:?}", path.display(), u.err())

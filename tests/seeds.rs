@@ -491,9 +491,9 @@ fn s004_phase_2_is_known_when_the_repository_has_one() {
         })
         .collect();
     let refs: Vec<&tracker::model::Document> = docs.iter().collect();
-    let all =
-        tracker::check::check_project(&refs, &vocab, &tracker::check::RuleSettings::default());
-    assert!(all[4].iter().all(|d| d.rule.name != "unknown-dependency"));
+    let all = tracker::pipeline::check_documents(&refs, &tracker::pipeline::Settings::default());
+    let s004 = all[4].as_ref().expect("checked");
+    assert!(s004.iter().all(|d| d.rule.name != "unknown-dependency"));
 }
 
 #[test]

@@ -5,26 +5,19 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::check::{check_graphs, status};
-use super::context::context_parts;
-use super::{ExitStatus, read_each, settings};
-use crate::check::Local;
+use super::exit::ExitStatus;
+use super::setup::{drop_later, request, settings};
 use crate::cli::FixArgs;
 use crate::fix::{Unsettled, fix_document};
-use crate::graph::Part;
 use crate::input::{self, Input, InputError};
+use crate::pipeline::{self, Analysed, Local};
 use crate::report::{self, Fixes, Report};
-use crate::source::SourceFile;
 use crate::write::write_fixed;
 
-/// One file as fixing left it: what changed, how many findings were fixed, and what
-/// checking it beside the other files needs.
+/// What fixing a file changed, and how many findings it fixed.
 struct Settled {
     change: Option<Change>,
     applied: usize,
-    source: SourceFile,
-    local: Local,
-    part: Part,
 }
 
 /// A file that fixing changed: its text before, to be written over only if the file still
@@ -39,7 +32,7 @@ pub(super) fn run_fix(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    let s = settings(&args.common)?;
+    let (s, color) = settings(&args.common)?;
     let (inputs, mut errors) = input::collect(
         &args.common.paths,
         args.common.stdin_filename.as_deref(),
@@ -50,11 +43,11 @@ pub(super) fn run_fix(
     // Each file is fixed on its own, in parallel, and kept only as its text before and
     // after, its findings and its part of the graph; writing and reporting keep the input
     // order.
-    let (results, failed) = read_each(inputs, &s, |input, doc| {
+    let (results, failed) = pipeline::read_each(inputs, &s, |input, doc| {
         let before = doc.source.text.clone();
         crate::debug_hooks::panic_at("fix", input.path());
-        let fixed = fix_document(doc, &s.vocab, &s.rules, args.unsafe_fixes)?;
-        let local = Local::of_findings(&fixed.document, fixed.remaining);
+        let fixed = fix_document(doc, &s, args.unsafe_fixes)?;
+        let local = Local::of_findings(&fixed.document, fixed.remaining, &s);
         let after = &fixed.document.source.text;
         let change = (*after != before).then(|| {
             if args.diff {
@@ -66,22 +59,24 @@ pub(super) fn run_fix(
                 Change::Write(before)
             }
         });
-        Ok(Settled {
-            change,
-            applied: fixed.applied,
+        Ok(Analysed {
             source: fixed.document.source,
             local,
             part: fixed.part,
+            kept: Settled {
+                change,
+                applied: fixed.applied,
+            },
         })
     });
     errors.extend(failed);
     let mut fixes = Fixes::default();
     let mut echoed = false;
-    let (mut pending, mut parts) = (Vec::new(), Vec::new());
-    for (input, settled) in results {
+    let mut pending = Vec::new();
+    for (input, analysed) in results {
         let path = input.path().to_path_buf();
-        let settled = match settled {
-            Ok(settled) => settled,
+        let analysed = match analysed {
+            Ok(analysed) => analysed,
             Err(Unsettled { rules }) => {
                 let cause = format!(
                     "fixes did not settle after 10 rounds; still firing: {}",
@@ -91,7 +86,7 @@ pub(super) fn run_fix(
                 continue;
             }
         };
-        let fixed = &settled.source.text;
+        let (fixed, settled) = (&analysed.source.text, &analysed.kept);
         if filter && !echoed && matches!(input, Input::Stdin(_)) {
             out.write_all(fixed.as_bytes())?;
             echoed = true;
@@ -115,17 +110,14 @@ pub(super) fn run_fix(
             fixes.files += 1;
             fixes.findings += settled.applied;
         }
-        pending.push((settled.source, settled.local, ()));
-        parts.push(settled.part);
+        pending.push(analysed);
     }
     // What remains is checked across all files, as `check` would see them.
-    let given: Vec<&Part> = parts.iter().collect();
-    let context = context_parts(&given, &args.common, &s, |_, _| ());
-    parts.extend(context.into_iter().map(|(part, ())| part));
-    let files: Vec<_> = check_graphs(pending, parts, &s, &mut errors)
-        .into_iter()
-        .map(|(file, ())| file)
-        .collect();
+    let context = pipeline::context_of(&pending, request(&args.common), &s, |_, _| ());
+    let outcome = pipeline::conclude(pending, context, &s, errors);
+    drop_later(outcome.graph);
+    let errors = outcome.errors;
+    let files: Vec<_> = outcome.files.into_iter().map(|(file, _)| file).collect();
     if args.diff {
         for e in &errors {
             writeln!(err, "error: {}: {}", report::shown_path(&e.path), e.cause)?;
@@ -153,9 +145,9 @@ pub(super) fn run_fix(
         report::render(&report, args.format, false, &mut to_err, err)?;
         err.write_all(&to_err)?;
     } else {
-        report::render(&report, args.format, s.color, out, err)?;
+        report::render(&report, args.format, color, out, err)?;
     }
-    let status = status(&report);
-    super::drop_later(report);
+    let status = ExitStatus::of_report(&report);
+    drop_later(report);
     Ok(status)
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use clap::CommandFactory;
 
-use super::ExitStatus;
+use super::exit::ExitStatus;
 use crate::cli::Args;
 use crate::rules::{self, Fixable, RULES};
 

@@ -4,9 +4,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::check::check_streaming;
-use super::{ExitStatus, settings};
+use super::exit::ExitStatus;
+use super::setup::{drop_later, request, settings};
 use crate::cli::{StatusArgs, StatusFormat};
+use crate::pipeline;
 use crate::report;
 use crate::report::status::StatusView;
 use crate::status::outline;
@@ -18,14 +19,16 @@ pub(super) fn run_status(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitStatus> {
-    let s = settings(&args.common)?;
+    let (s, color) = settings(&args.common)?;
     // Each document's outline is made while its model is at hand; the findings of every
     // file, graph rules included, are known only once all are read.
-    let (files, errors) = check_streaming(&args.common, &s, outline);
-    for e in &errors {
+    let outcome = pipeline::run(request(&args.common), &s, |r, _| outline(r), |_, _| ());
+    drop_later(outcome.graph);
+    for e in &outcome.errors {
         writeln!(err, "error: {}: {}", report::shown_path(&e.path), e.cause)?;
     }
-    let statuses: Vec<_> = files
+    let statuses: Vec<_> = outcome
+        .files
         .into_iter()
         .map(|(file, outline)| {
             let status = outline.with_findings(&file.source, &file.diagnostics);
@@ -40,10 +43,10 @@ pub(super) fn run_status(
         })
         .collect();
     match args.format {
-        StatusFormat::Text => report::status::text(&views, s.color, out)?,
+        StatusFormat::Text => report::status::text(&views, color, out)?,
         StatusFormat::Json => report::status::json(&views, out)?,
     }
-    Ok(if errors.is_empty() {
+    Ok(if outcome.errors.is_empty() {
         ExitStatus::Clean
     } else {
         ExitStatus::Failure

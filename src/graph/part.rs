@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::Node;
 use crate::model::{
     Declarer, DepDecl, Direction, Document, Duration, Reference, UnitId, UnitIdx, UnitKind,
 };
 use crate::resolve::{Entity, Resolver};
+use crate::source::Span;
 use crate::vocab::State;
 
 #[derive(Debug, Clone)]
@@ -93,6 +93,10 @@ pub struct Nodes {
 }
 
 impl Nodes {
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
     pub fn of(doc: &Document, r: &Resolver) -> Self {
         // Durations given by id in tables; the first one given for an id counts.
         let mut durations: HashMap<&UnitId, Duration> = HashMap::default();
@@ -125,9 +129,10 @@ impl Nodes {
 
 impl Part {
     /// The part of a document that stays: its declarations are copied.
-    pub fn of(doc: &Document, r: &Resolver) -> Self {
+    /// The part of a document that stays: its declarations are copied.
+    pub fn copied(doc: &Document, nodes: Nodes) -> Self {
         let decls = Declarations::of(doc, doc.dependencies.clone());
-        Self::new(doc, Nodes::of(doc, r), decls)
+        Self::new(doc, nodes, decls)
     }
 
     /// The part of a document about to be dropped: its declarations are moved out of it.
@@ -186,7 +191,7 @@ fn node(
         declared_done,
         span: shown.span.clone(),
         marker: shown.marker.as_ref().map(|m| m.span.clone()),
-        hashes: super::id_hashes(id),
+        hashes: id_hashes(id),
     }
 }
 
@@ -203,4 +208,33 @@ fn main_node(doc: &Document, nodes: &[Node]) -> Option<usize> {
         .filter_map(|(i, n)| level(doc.unit(n.unit)).map(|l| (l, i)))
         .min()
         .map(|(_, i)| i)
+}
+
+/// A unit in the graph: one per entity (or per unit with a bare id), in one document.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub doc: usize,
+    /// The unit standing for the node (its entity's truth, or the unit itself).
+    pub unit: UnitIdx,
+    pub id: UnitId,
+    pub state: Option<State>,
+    pub duration: Option<Duration>,
+    /// Whether some view of the unit declares it done (a row, a summary item).
+    pub declared_done: bool,
+    /// The unit's line in its file, and where its marker is, for messages about it.
+    pub span: Span,
+    pub marker: Option<Span>,
+    /// Hashes of the id and of its number, made with the node on the core that read its
+    /// document, so that indexing the graph reads no id.
+    pub(crate) hashes: (u64, u64),
+}
+
+/// The hashes a node is indexed by: of its id, and of the id's number.
+pub(crate) fn id_hashes(id: &UnitId) -> (u64, u64) {
+    (hash(id), hash(&id.number))
+}
+
+pub(super) fn hash<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(value)
 }

@@ -2,7 +2,7 @@
 
 use comrak::nodes::AstNode;
 
-use super::Builder;
+use super::builder::Builder;
 use super::deps::{self, after_critical_label, chain, dependency_label, references};
 use super::scan::{Cursor, is_space};
 use crate::model::{Declarer, DepDecl, Direction, ROOT, UnitIdx};

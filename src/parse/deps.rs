@@ -501,6 +501,21 @@ pub fn after_critical_label(line: &str) -> Option<usize> {
     critical_label(line)
 }
 
+/// A duration in parentheses after a unit's name: `Task 1.1: Setup (0.5 days)`.
+pub(crate) fn parenthesised_duration(
+    title: &str,
+    calendar: crate::vocab::Calendar,
+) -> Option<crate::model::Duration> {
+    let open = title.find('(')?;
+    let inner = title[open + 1..].split(')').next()?;
+    inner
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then(|| duration(inner, 0, calendar))
+        .flatten()
+        .map(|(d, _, _)| d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,10 +3,9 @@
 
 use comrak::nodes::{AstNode, NodeValue};
 
-use super::Builder;
+use super::builder::Builder;
 use super::claims;
 use super::ids::leading_id;
-use super::paragraph::trailing_status;
 use super::text::{self, is_optional, mask_code, plain};
 use crate::model::{Site, Subject, Unit, UnitIdx, UnitKind};
 
@@ -99,7 +98,7 @@ impl Builder<'_> {
             unit.id = leading_id(&title).map(|(id, _)| id);
             unit.size = claims::own_size(title_text);
             unit.placeholder = claims::placeholder(title_text);
-            unit.duration = parenthesised_duration(title_text, self.vocab.calendar);
+            unit.duration = super::deps::parenthesised_duration(title_text, self.vocab.calendar);
         }
         unit.marker = Some(marker);
         unit.title = title;
@@ -151,7 +150,7 @@ impl Builder<'_> {
         found.extend(claims::sizes(masked, base));
         found.extend(claims::plus_parts(masked, base));
         found.retain(|f| before_first(f.at));
-        if let Some(status) = trailing_status(self, masked, base)
+        if let Some(status) = self.trailing_status(masked, base)
             && before_first(status.at)
         {
             found.push(status);
@@ -165,21 +164,6 @@ impl Builder<'_> {
             group,
         );
     }
-}
-
-/// A duration in parentheses after a unit's name: `Task 1.1: Setup (0.5 days)`.
-pub(crate) fn parenthesised_duration(
-    title: &str,
-    calendar: crate::vocab::Calendar,
-) -> Option<crate::model::Duration> {
-    let open = title.find('(')?;
-    let inner = title[open + 1..].split(')').next()?;
-    inner
-        .trim_start()
-        .starts_with(|c: char| c.is_ascii_digit())
-        .then(|| super::deps::duration(inner, 0, calendar))
-        .flatten()
-        .map(|(d, _, _)| d)
 }
 
 #[cfg(test)]

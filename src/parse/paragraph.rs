@@ -2,7 +2,7 @@
 
 use comrak::nodes::{AstNode, NodeValue};
 
-use super::Builder;
+use super::builder::Builder;
 use super::claims::{self, Found};
 use super::deps;
 use super::ids::{is_work_noun, kind_of, last_id_ref, leading_id, singular};
@@ -335,7 +335,14 @@ fn size_field<'n>(
 
 /// A status at the end of a heading or summary entry: `✅ COMPLETE`, `🟡 Pending`, `✅`,
 /// `- Not Started`, `(Done)`.
-pub(crate) fn trailing_status(b: &Builder, text: &str, base: usize) -> Option<Found> {
+impl Builder<'_> {
+    /// A status written after a unit's title.
+    pub(super) fn trailing_status(&self, text: &str, base: usize) -> Option<Found> {
+        trailing_status(self, text, base)
+    }
+}
+
+fn trailing_status(b: &Builder, text: &str, base: usize) -> Option<Found> {
     let end = text.trim_end().trim_end_matches(['*', '_', '!', ' ']).len();
     let body = &text[..end];
     if let Some(found) = marker_suffix(b, body, base) {

@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 use comrak::nodes::AstNode;
 
-use super::Builder;
+use super::builder::Builder;
 use super::claims::{self, Found};
 use super::deps;
 use super::ids::{kind_of, leading_id};
@@ -322,7 +322,14 @@ fn number_in(text: &str, base: usize) -> Option<Figure> {
 }
 
 /// Rows named only by a title stay units only if the title matches another unit's.
-pub(crate) fn drop_unmatched_rows(b: &mut Builder) {
+impl Builder<'_> {
+    /// Status rows that no unit of the document answers are dropped.
+    pub(super) fn drop_unmatched_rows(&mut self) {
+        drop_unmatched_rows(self);
+    }
+}
+
+fn drop_unmatched_rows(b: &mut Builder) {
     let rows = std::mem::take(&mut b.titled_rows);
     if rows.is_empty() {
         return;

@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::Report;
 use super::human::{errors, headline, summary};
+use super::results::Report;
 
 pub fn render(
     report: &Report,

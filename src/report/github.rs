@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{Report, range};
+use super::results::{Report, range};
 use crate::diagnostic::Severity;
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {

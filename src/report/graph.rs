@@ -32,9 +32,9 @@ pub struct Labels {
 }
 
 impl Labels {
-    pub fn of(doc: &Document, part: &crate::graph::Part) -> Self {
-        let mut units: Vec<_> = part
-            .nodes
+    pub fn of(doc: &Document, nodes: &crate::graph::Nodes) -> Self {
+        let mut units: Vec<_> = nodes
+            .nodes()
             .iter()
             .map(|n| {
                 let u = doc.unit(n.unit);

@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use owo_colors::{OwoColorize, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::{FileResult, Report, range};
+use super::results::{Report, range};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::pipeline::FileResult;
 
 /// Applies a style only when colour is on.
 pub(super) fn paint(text: &str, style: Style, color: bool) -> String {
@@ -36,7 +37,12 @@ pub fn render(
 pub(super) fn errors(report: &Report, color: bool, err: &mut dyn Write) -> io::Result<()> {
     for e in &report.errors {
         let label = paint("error", Style::new().red().bold(), color);
-        writeln!(err, "{label}: {}: {}", super::shown_path(&e.path), e.cause)?;
+        writeln!(
+            err,
+            "{label}: {}: {}",
+            super::results::shown_path(&e.path),
+            e.cause
+        )?;
     }
     Ok(())
 }
@@ -49,7 +55,10 @@ pub(super) fn headline(file: &FileResult, d: &Diagnostic, color: bool) -> String
         Severity::Error => Style::new().red().bold(),
         Severity::Warning => Style::new().yellow().bold(),
     };
-    let location = format!("{}:{line}:{col}:", super::shown_path(&file.source.path));
+    let location = format!(
+        "{}:{line}:{col}:",
+        super::results::shown_path(&file.source.path)
+    );
     let fixable = if d.has_safe_fix() { " [*]" } else { "" };
     format!(
         "{} {}{fixable} {} {}",
@@ -69,7 +78,7 @@ fn diagnostic(
     let ((line, _), _) = range(&file.source, d);
     writeln!(out, "{}", headline(file, d, color))?;
     snippet(file, d, line, color, out)?;
-    if let Some(help) = super::fix_help(file, d) {
+    if let Some(help) = super::results::fix_help(file, d) {
         writeln!(
             out,
             "{:>w$} = {}",

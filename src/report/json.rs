@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Report, range};
+use super::results::{Report, range};
 use crate::diagnostic::{Applicability, Severity};
 
 pub const SCHEMA_VERSION: u32 = 1;

@@ -6,6 +6,7 @@ mod github;
 pub mod graph;
 mod human;
 mod json;
+mod results;
 mod sarif;
 pub mod status;
 
@@ -13,11 +14,9 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::input::InputError;
-use crate::source::SourceFile;
-
+pub use crate::pipeline::FileResult;
 pub use diff::write_diff;
+pub use results::{Fixes, Report, shown_path};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -31,44 +30,6 @@ pub enum Format {
     Sarif,
     /// One line per finding.
     Concise,
-}
-
-/// The findings of one file, with its text for rendering.
-#[derive(Debug)]
-pub struct FileResult {
-    pub source: SourceFile,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// What `fix` changed.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Fixes {
-    pub findings: usize,
-    pub files: usize,
-}
-
-/// Everything a run found.
-#[derive(Debug, Default)]
-pub struct Report {
-    pub files: Vec<FileResult>,
-    pub errors: Vec<InputError>,
-    /// For `fix`: what was fixed; the files hold the findings that remain.
-    pub fixes: Option<Fixes>,
-}
-
-impl Report {
-    pub fn diagnostics(&self) -> impl Iterator<Item = (&FileResult, &Diagnostic)> {
-        self.files
-            .iter()
-            .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
-    }
-
-    /// Findings that fail the run (severity error).
-    pub fn failing(&self) -> usize {
-        self.diagnostics()
-            .filter(|(_, d)| d.severity == Severity::Error)
-            .count()
-    }
 }
 
 /// Writes the report: findings to `out`; in the human format, read errors to `err`.
@@ -86,59 +47,4 @@ pub fn render(
         Format::Sarif => sarif::render(report, out),
         Format::Concise => concise::render(report, color, out, err),
     }
-}
-
-/// 1-based line and column (in characters) of the start and end of a diagnostic.
-/// A path as a line of text shows it: control characters (a newline or tab in a file
-/// name) escaped as Rust escapes them, so that one error or finding stays one line.
-pub fn shown_path(path: &std::path::Path) -> String {
-    let text = path.display().to_string();
-    if !text.chars().any(char::is_control) {
-        return text;
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-pub(crate) fn range(source: &SourceFile, d: &Diagnostic) -> ((usize, usize), (usize, usize)) {
-    (source.line_col(d.span.start), source.line_col(d.span.end))
-}
-
-/// "fix: replace `12.5` with `50`", with unsafe edits marked.
-pub(crate) fn fix_help(file: &FileResult, d: &Diagnostic) -> Option<String> {
-    if d.edits.is_empty() {
-        return None;
-    }
-    let text = &file.source.text;
-    let kind = |a: Applicability| {
-        if a == Applicability::Unsafe {
-            " (unsafe fix)"
-        } else {
-            ""
-        }
-    };
-    if d.edits.len() > 3 {
-        let a = d.applicability().unwrap_or(Applicability::Safe);
-        return Some(format!("fix: {} replacements{}", d.edits.len(), kind(a)));
-    }
-    let parts: Vec<String> = d
-        .edits
-        .iter()
-        .map(|e| {
-            format!(
-                "replace `{}` with `{}`{}",
-                &text[e.span.clone()],
-                e.replacement,
-                kind(e.applicability)
-            )
-        })
-        .collect();
-    Some(format!("fix: {}", parts.join(", ")))
 }

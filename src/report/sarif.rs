@@ -6,8 +6,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileResult, Report, range};
+use super::results::{Report, range};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::pipeline::FileResult;
 use crate::rules::RULES;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -234,7 +235,7 @@ fn result(file: &FileResult, d: &Diagnostic) -> SarifResult {
     } else {
         vec![Fix {
             description: Text {
-                text: super::fix_help(file, d).unwrap_or_default(),
+                text: super::results::fix_help(file, d).unwrap_or_default(),
             },
             artifact_changes: [ArtifactChange {
                 artifact_location: ArtifactLocation { uri: uri.clone() },
@@ -246,7 +247,7 @@ fn result(file: &FileResult, d: &Diagnostic) -> SarifResult {
         rule_id: d.rule.code,
         rule_index: RULES
             .iter()
-            .position(|r| std::ptr::eq(*r, d.rule))
+            .position(|r| r.code == d.rule.code)
             .unwrap_or(0),
         level: match d.severity {
             Severity::Error => "error",

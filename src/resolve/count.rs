@@ -3,8 +3,9 @@
 
 use super::eval::counted_state;
 use super::memo::{ListKind, ScopeReadings, TallyKey, Units};
+use super::policy::Policy;
 use super::readings::{Basis, CountReading, Readings};
-use super::{Policy, Resolver};
+use super::resolver::Resolver;
 use crate::model::{ROOT, UnitIdx};
 use crate::parse::kind_of;
 use crate::vocab::State;

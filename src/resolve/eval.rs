@@ -5,53 +5,12 @@
 //! otherwise. Progress is an interval, because an in-progress item without sub-items is
 //! somewhere between 0% and 100%; a percentage agrees when it falls inside.
 
-use super::{Cancelled, Policy, Resolver};
+use super::memo::Slot;
+use super::policy::{Cancelled, Policy};
+use super::readings::Eval;
+use super::resolver::Resolver;
 use crate::model::{ROOT, UnitIdx, UnitKind};
 use crate::vocab::State;
-
-/// What the items say of a unit.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Eval {
-    pub state: State,
-    /// Progress as a fraction, at least `lo` and at most `hi`.
-    pub lo: f64,
-    pub hi: f64,
-}
-
-impl Eval {
-    fn leaf(state: State) -> Self {
-        match state {
-            State::Done => Eval {
-                state,
-                lo: 1.0,
-                hi: 1.0,
-            },
-            State::InProgress => Eval {
-                state,
-                lo: 0.0,
-                hi: 1.0,
-            },
-            _ => Eval {
-                state,
-                lo: 0.0,
-                hi: 0.0,
-            },
-        }
-    }
-
-    /// The progress as one value, when it is known exactly.
-    pub fn exact(&self) -> Option<f64> {
-        (self.hi - self.lo < 1e-9).then_some(self.lo)
-    }
-}
-
-/// A memo entry of [`Resolver::eval`].
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Slot {
-    Empty,
-    Busy,
-    Done(Option<Eval>),
-}
 
 impl Resolver<'_> {
     /// The computed state of a unit, or `None` when nothing under it is counted (or the unit

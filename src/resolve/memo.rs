@@ -10,7 +10,7 @@ use std::rc::Rc;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
-use super::readings::{Basis, CountReading};
+use super::readings::{Basis, CountReading, Eval};
 use crate::model::UnitIdx;
 
 /// Units under a scope, as a list shared by every claim that reads it.
@@ -72,4 +72,12 @@ impl<K: Hash + Eq, V: Clone> Cache<K, V> {
         self.0.borrow_mut().insert(key, v.clone());
         v
     }
+}
+
+/// A memo entry of [`Resolver::eval`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Slot {
+    Empty,
+    Busy,
+    Done(Option<Eval>),
 }

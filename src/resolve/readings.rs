@@ -1,8 +1,9 @@
 //! Readings: what a claim's units add up to under one way of counting, and whether a
 //! declared figure agrees with any of them.
 
-use super::{Cancelled, Policy};
+use super::policy::{Cancelled, Policy};
 use crate::model::UnitIdx;
+use crate::vocab::State;
 
 /// What was counted, for the message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -116,5 +117,41 @@ impl Readings {
             .filter(|r| r.basis == first.basis && r.scope == first.scope)
             .find(|r| pred(r))
             .or(Some(first))
+    }
+}
+
+/// What the items say of a unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Eval {
+    pub state: State,
+    /// Progress as a fraction, at least `lo` and at most `hi`.
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Eval {
+    pub(super) fn leaf(state: State) -> Self {
+        match state {
+            State::Done => Eval {
+                state,
+                lo: 1.0,
+                hi: 1.0,
+            },
+            State::InProgress => Eval {
+                state,
+                lo: 0.0,
+                hi: 1.0,
+            },
+            _ => Eval {
+                state,
+                lo: 0.0,
+                hi: 0.0,
+            },
+        }
+    }
+
+    /// The progress as one value, when it is known exactly.
+    pub fn exact(&self) -> Option<f64> {
+        (self.hi - self.lo < 1e-9).then_some(self.lo)
     }
 }

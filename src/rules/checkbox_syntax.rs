@@ -1,6 +1,6 @@
 //! `checkbox-syntax`: task boxes GitHub does not render (`[]`, `[ x]`, `[X ]`).
 
-use super::{Context, Fixable, Rule};
+use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 
 pub(crate) static RULE: Rule = Rule {
@@ -9,7 +9,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A task box that GitHub does not render as a checkbox",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/checkbox-syntax.md"),
-    check: super::Check::Document(check),
+    check: super::rule::Check::Document(check),
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

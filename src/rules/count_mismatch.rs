@@ -1,6 +1,6 @@
 //! `count-mismatch`: a count or size claim disagrees with the units it counts.
 
-use super::{Context, Fixable, Rule};
+use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Claim, ClaimKind, Figure, Site};
 use crate::resolve::Readings;
@@ -11,7 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A count or size claim disagrees with the units it counts",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/count-mismatch.md"),
-    check: super::Check::Document(|ctx| super::each_claim(ctx, check_claim)),
+    check: super::rule::Check::Document(|ctx| super::rule::each_claim(ctx, check_claim)),
 };
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {

@@ -8,7 +8,7 @@
 //! computed total of the part or, for a declared chain that agrees, the sum of its own
 //! estimates.
 
-use super::{Fixable, GraphContext, Rule};
+use super::rule::{Fixable, GraphContext, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::graph::{CriticalPath, Graph, common_unit, format_duration, id_like, short_id};
 use crate::model::{CriticalPathDecl, Duration};
@@ -19,7 +19,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A declared critical path that is not the longest chain",
     fixable: Fixable::Mixed,
     doc: include_str!("../../docs/rules/critical-path-mismatch.md"),
-    check: super::Check::Graph(check),
+    check: super::rule::Check::Graph(check),
 };
 
 /// Hours closer than this are the same.

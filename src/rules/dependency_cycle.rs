@@ -1,6 +1,6 @@
 //! `dependency-cycle`: units that depend on each other in a circle, so none can start.
 
-use super::{Fixable, GraphContext, Rule};
+use super::rule::{Fixable, GraphContext, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::graph::short_id;
 
@@ -10,7 +10,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "Dependencies that form a cycle",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/dependency-cycle.md"),
-    check: super::Check::Graph(check),
+    check: super::rule::Check::Graph(check),
 };
 
 /// Each cycle is reported once, in the document of its smallest id.

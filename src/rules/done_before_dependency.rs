@@ -1,6 +1,6 @@
 //! `done-before-dependency`: a unit marked done while something it depends on is not.
 
-use super::{Fixable, GraphContext, Rule};
+use super::rule::{Fixable, GraphContext, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::graph::short_id;
 use crate::vocab::State;
@@ -11,7 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A unit done while a unit it depends on is not",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/done-before-dependency.md"),
-    check: super::Check::Graph(check),
+    check: super::rule::Check::Graph(check),
 };
 
 /// A dependency that some view declares done (a table row, a summary item) is left out:

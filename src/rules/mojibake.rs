@@ -1,7 +1,7 @@
 //! `mojibake`: emoji and punctuation that went through a Mac Roman or Windows-1252 decode.
 //! One finding per file, with a count and examples; the fix reverses each exact sequence.
 
-use super::{Context, Fixable, Rule};
+use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::vocab::mojibake::Garbled;
 
@@ -11,7 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "Characters garbled by a Mac Roman or Windows-1252 decode of UTF-8",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/mojibake.md"),
-    check: super::Check::Document(check),
+    check: super::rule::Check::Document(check),
 };
 
 const EXAMPLES: usize = 4;

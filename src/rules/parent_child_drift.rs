@@ -1,7 +1,8 @@
 //! `parent-child-drift`: a ticked item with unticked children, or an unticked item whose
 //! children are all ticked. Never fixed: `fix` does not tick or untick items.
 
-use super::{Context, Fixable, Rule, lines_list};
+use super::figures::lines_list;
+use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::model::{UnitIdx, UnitKind};
 use crate::vocab::State;
@@ -12,7 +13,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "An item's tick disagrees with its sub-items",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/parent-child-drift.md"),
-    check: super::Check::Document(check),
+    check: super::rule::Check::Document(check),
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

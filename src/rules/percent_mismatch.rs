@@ -1,6 +1,8 @@
 //! `percent-mismatch`: a percentage disagrees with the computed progress.
 
-use super::{Context, Fixable, Rule, format_percent, percent_agrees, status_drift};
+use super::figures::{format_percent, percent_agrees};
+use super::rule::{Context, Fixable, Rule};
+use super::status_drift;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Claim, ClaimKind, Percent, Subject};
 
@@ -10,7 +12,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A percentage disagrees with the computed progress",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/percent-mismatch.md"),
-    check: super::Check::Document(|ctx| super::each_claim(ctx, check_claim)),
+    check: super::rule::Check::Document(|ctx| super::rule::each_claim(ctx, check_claim)),
 };
 
 /// The progress a fix would write (a fraction) and how it was found.

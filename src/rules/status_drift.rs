@@ -1,7 +1,8 @@
 //! `status-drift`: a declared status contradicts what the items say, or one unit shown in
 //! several places (table row, summary entry, checklist item, section) disagrees with itself.
 
-use super::{Context, Fixable, Rule, format_percent, lines_list};
+use super::figures::{format_percent, lines_list};
+use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Claim, ClaimKind, Marker, Site, Subject, UnitIdx, UnitKind};
 use crate::resolve::{Basis, Cancelled, Eval};
@@ -13,7 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A declared status contradicts the state its items give",
     fixable: Fixable::Mixed,
     doc: include_str!("../../docs/rules/status-drift.md"),
-    check: super::Check::Document(check),
+    check: super::rule::Check::Document(check),
 };
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {

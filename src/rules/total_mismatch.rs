@@ -1,7 +1,8 @@
 //! `total-mismatch`: Total / Completed / In Progress / Not Started lines, table TOTAL rows,
 //! and "N total" figures over listed parts disagree with their parts.
 
-use super::{Context, Fixable, Rule, format_percent, percent_agrees};
+use super::figures::{format_percent, percent_agrees};
+use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Claim, ClaimKind, Figure, Subject, Tally};
 use crate::resolve::CountReading;
@@ -12,7 +13,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A total disagrees with the parts it sums",
     fixable: Fixable::Safe,
     doc: include_str!("../../docs/rules/total-mismatch.md"),
-    check: super::Check::Document(|ctx| super::each_claim(ctx, check_claim)),
+    check: super::rule::Check::Document(|ctx| super::rule::each_claim(ctx, check_claim)),
 };
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {

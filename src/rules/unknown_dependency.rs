@@ -1,6 +1,6 @@
 //! `unknown-dependency`: a dependency that names no unit in its file or the others checked.
 
-use super::{Fixable, GraphContext, Rule};
+use super::rule::{Fixable, GraphContext, Rule};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static RULE: Rule = Rule {
@@ -9,7 +9,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A dependency that names no unit",
     fixable: Fixable::Never,
     doc: include_str!("../../docs/rules/unknown-dependency.md"),
-    check: super::Check::Graph(check),
+    check: super::rule::Check::Graph(check),
 };
 
 fn check(ctx: &GraphContext) -> Vec<Diagnostic> {

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use tracker::check::{RuleSettings, check_document};
 use tracker::diagnostic::{Applicability, Diagnostic};
 use tracker::parse::parse;
+use tracker::pipeline::{Settings, check_document};
 use tracker::report::{self, FileResult, Format, Report};
 use tracker::source::SourceFile;
 use tracker::vocab::Vocab;
@@ -25,7 +25,7 @@ pub fn check(path: &Path) -> FileResult {
 pub fn check_text(shown: &Path, text: String) -> FileResult {
     let vocab = Vocab::default();
     let doc = parse(SourceFile::new(shown, text), &vocab);
-    let diagnostics = check_document(&doc, &vocab, &RuleSettings::default());
+    let diagnostics = check_document(&doc, &Settings::default());
     FileResult {
         source: doc.source,
         diagnostics,

@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use tracker::check::{RuleSettings, check_document};
 use tracker::diagnostic::Applicability;
 use tracker::fix::{Fixed, apply_edits, effective_edits, fix_text, select_edits};
 use tracker::graph::Graph;
 use tracker::parse::parse;
+use tracker::pipeline::{Settings, check_document};
 use tracker::report::{FileResult, Format, Report, render};
 use tracker::resolve::Resolver;
 use tracker::source::SourceFile;
@@ -24,7 +24,7 @@ fn source(text: &str) -> SourceFile {
 pub fn check_renders(text: &str) -> usize {
     let vocab = Vocab::default();
     let doc = parse(source(text), &vocab);
-    let diagnostics = check_document(&doc, &vocab, &RuleSettings::default());
+    let diagnostics = check_document(&doc, &Settings::default());
     let found = diagnostics.len();
     let report = Report {
         files: vec![FileResult {
@@ -63,7 +63,7 @@ pub fn fix_round(text: &str) -> Option<String> {
 pub fn fix_round_with(text: &str, allowed: Applicability) -> Option<String> {
     let vocab = Vocab::default();
     let doc = parse(source(text), &vocab);
-    let diagnostics = check_document(&doc, &vocab, &RuleSettings::default());
+    let diagnostics = check_document(&doc, &Settings::default());
     let (edits, _) = select_edits(&diagnostics, allowed);
     if edits.is_empty() {
         return None;
@@ -118,11 +118,11 @@ pub fn ticks(text: &str) -> Vec<State> {
 /// `fix` (safe edits) on `text`: when it settles, no item's tick changed and fixing the
 /// result again changes nothing. `None` when the rules did not settle.
 pub fn fix_is_idempotent(text: &str) -> Option<Fixed> {
-    let (vocab, settings) = (Vocab::default(), RuleSettings::default());
-    let fixed = fix_text(source(text), &vocab, &settings, false).ok()?;
+    let settings = Settings::default();
+    let fixed = fix_text(source(text), &settings, false).ok()?;
     assert_eq!(ticks(text), ticks(&fixed.text), "an item's tick changed");
-    let again = fix_text(source(&fixed.text), &vocab, &settings, false)
-        .expect("a fixed text settles again");
+    let again =
+        fix_text(source(&fixed.text), &settings, false).expect("a fixed text settles again");
     assert_eq!(again.text, fixed.text, "fixing twice changes the text");
     assert_eq!(again.applied, 0, "fixing twice applies a fix");
     Some(fixed)
@@ -177,9 +177,9 @@ pub fn graph_document(bytes: &[u8]) -> String {
 /// its units' durations, and no chain of its part is longer; a part without one holds a
 /// cycle. Returns the number of edges.
 pub fn critical_paths_are_longest(text: &str) -> usize {
-    let (vocab, settings) = (Vocab::default(), RuleSettings::default());
-    let doc = parse(source(text), &vocab);
-    let resolver = Resolver::new(&doc, settings.counting.clone());
+    let settings = Settings::default();
+    let doc = parse(source(text), &settings.vocab);
+    let resolver = Resolver::new(&doc, settings.rules.counting.clone());
     let graph = Graph::build(&[(&doc, &resolver)]);
     let cycles = graph.cycles();
     let weight = |n: usize| graph.nodes[n].duration.map_or(0.0, |d| d.max);
@@ -250,9 +250,16 @@ pub fn config_is_accepted_or_refused(text: &str) -> bool {
         return false;
     };
     let _ = config.globs();
-    let (settings, vocab) = (config.rule_settings(), config.vocab());
-    let doc = parse(SourceFile::new("plan.md", PLAN.to_string()), &vocab);
-    check_document(&doc, &vocab, &settings);
+    let settings = Settings {
+        rules: config.rule_settings(),
+        vocab: config.vocab(),
+        ..Settings::default()
+    };
+    let doc = parse(
+        SourceFile::new("plan.md", PLAN.to_string()),
+        &settings.vocab,
+    );
+    check_document(&doc, &settings);
     true
 }
 
@@ -300,7 +307,7 @@ pub fn with_line_endings(text: &str, choices: &[u8]) -> String {
 fn findings(text: &str) -> Vec<(&'static str, (usize, usize), String)> {
     let vocab = Vocab::default();
     let doc = parse(source(text), &vocab);
-    check_document(&doc, &vocab, &RuleSettings::default())
+    check_document(&doc, &Settings::default())
         .into_iter()
         .map(|d| (d.rule.code, doc.source.line_col(d.span.start), d.message))
         .collect()
@@ -316,9 +323,9 @@ pub fn line_endings_do_not_matter(text: &str, choices: &[u8]) {
         findings(&mixed),
         "the findings changed with the line endings"
     );
-    let (vocab, settings) = (Vocab::default(), RuleSettings::default());
-    let fixed_lf = fix_text(source(&lf), &vocab, &settings, true).map(|f| f.text);
-    let fixed_mixed = fix_text(source(&mixed), &vocab, &settings, true).map(|f| f.text);
+    let settings = Settings::default();
+    let fixed_lf = fix_text(source(&lf), &settings, true).map(|f| f.text);
+    let fixed_mixed = fix_text(source(&mixed), &settings, true).map(|f| f.text);
     match (fixed_lf, fixed_mixed) {
         (Ok(a), Ok(b)) => {
             assert_eq!(

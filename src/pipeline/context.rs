@@ -8,48 +8,22 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
-use super::{Settings, read_each};
-use crate::cli::CommonArgs;
-use crate::graph::{Nodes, Part};
+use super::settings::{Request, Settings};
+use crate::graph::Part;
 use crate::input::{self, Input};
-use crate::model::{Document, Reference, Target, UnitId};
-use crate::resolve::Resolver;
+use crate::model::{Reference, Target, UnitId};
 
-/// The parts of the graph of the repository's other tracker documents, if `parts` hold
-/// references that their own document does not answer and the paths given do not already
-/// cover the repository; otherwise none, at no cost. Beside each, what `keep` takes of the
-/// document and its part.
-pub(super) fn context_parts<T: Send>(
-    parts: &[&Part],
-    args: &CommonArgs,
-    s: &Settings,
-    keep: impl Fn(&Document, &Part) -> T + Sync,
-) -> Vec<(Part, T)> {
+/// The repository's other tracker files, if `parts` hold references that their own
+/// document does not answer and the paths given do not already cover the repository;
+/// otherwise none, at no cost.
+pub(super) fn others(parts: &[&Part], request: Request, s: &Settings) -> Option<Vec<Input>> {
     let given = || {
         let outward = parts
             .iter()
             .any(|part| looks_outward(part.nodes.iter().map(|n| &n.id), part.dependencies.refs()));
         outward.then(|| paths(parts.iter().map(|p| &p.path)))
     };
-    let Some(others) = others(args, s, given) else {
-        return Vec::new();
-    };
-    let (found, _) = read_each(others, s, |_, doc| part_of(doc, s, &keep));
-    found.into_iter().map(|(_, found)| found).collect()
-}
-
-/// A document's part of the graph, and what `keep` takes of the document and its part.
-pub(super) fn part_of<T>(
-    mut doc: Document,
-    s: &Settings,
-    keep: impl Fn(&Document, &Part) -> T,
-) -> (Part, T) {
-    let resolver = Resolver::new(&doc, s.rules.counting.clone());
-    let nodes = Nodes::of(&doc, &resolver);
-    drop(resolver);
-    let part = Part::taken(&mut doc, nodes);
-    let kept = keep(&doc, &part);
-    (part, kept)
+    repository_files(request, s, given)
 }
 
 /// The given files as they are on disk.
@@ -61,13 +35,13 @@ fn paths<'a>(given: impl Iterator<Item = &'a PathBuf>) -> FxHashSet<PathBuf> {
 /// given, when the paths do not cover those repositories and `given` (asked only then) says
 /// references look outward. A path outside any repository brings no context: only the
 /// paths named are read, wherever `tracker` runs.
-fn others(
-    args: &CommonArgs,
+fn repository_files(
+    request: Request,
     s: &Settings,
     given: impl FnOnce() -> Option<FxHashSet<PathBuf>>,
 ) -> Option<Vec<Input>> {
     let cwd = std::env::current_dir().ok()?.canonicalize().ok()?;
-    let named = named_paths(args);
+    let named = named_paths(request);
     let mut roots: Vec<PathBuf> = named.iter().filter_map(|p| repository_of(p)).collect();
     roots.sort();
     roots.dedup();
@@ -101,13 +75,14 @@ fn others(
 
 /// The paths a run names, standard input standing where its name says it is (else in the
 /// current directory); none means the current directory.
-fn named_paths(args: &CommonArgs) -> Vec<PathBuf> {
-    if args.paths.is_empty() {
+fn named_paths(request: Request) -> Vec<PathBuf> {
+    if request.paths.is_empty() {
         return vec![PathBuf::from(".")];
     }
-    args.paths
+    request
+        .paths
         .iter()
-        .map(|p| match (p.as_os_str() == "-", &args.stdin_filename) {
+        .map(|p| match (p.as_os_str() == "-", request.stdin_filename) {
             (false, _) => p.clone(),
             (true, Some(name)) => name
                 .parent()
