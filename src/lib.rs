@@ -16,6 +16,7 @@ pub mod model;
 pub mod panic;
 pub mod parallel;
 pub mod parse;
+pub mod pattern;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;

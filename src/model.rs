@@ -96,6 +96,8 @@ pub struct Unit {
     pub placeholder: Option<u64>,
     /// Estimated duration (Duration / Est. Time column, `**Estimated Time:**` field).
     pub duration: Option<Duration>,
+    /// Bytes of the id the title starts with (`Task 1.1` in `Task 1.1: Setup`), if any.
+    pub id_label_len: usize,
 }
 
 impl Unit {
@@ -113,7 +115,25 @@ impl Unit {
             size: None,
             placeholder: None,
             duration: None,
+            id_label_len: 0,
         }
+    }
+
+    /// The title without its leading id, and without figures in parentheses at its end
+    /// (`(2 days)`, `(0/9 models)`, `(~40 controllers)`), which are shown beside the unit
+    /// already or are claims about it: `Task 1.1: Project Setup (2 days)` → `Project Setup`.
+    pub fn name(&self) -> String {
+        let rest = self.title.get(self.id_label_len..).unwrap_or_default();
+        let mut rest = rest
+            .trim_start_matches([':', ' ', '-', '–', '—', '*'])
+            .trim_end();
+        while let Some(open) = rest.rfind('(').filter(|_| rest.ends_with(')')) {
+            if !rest[open + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '~') {
+                break;
+            }
+            rest = rest[..open].trim_end();
+        }
+        rest.to_string()
     }
 
     pub fn is_item(&self) -> bool {

@@ -4,16 +4,9 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, ROOT, Subject, UnitIdx, UnitKind};
 use crate::resolve::Resolver;
+use crate::rules;
 use crate::source::SourceFile;
 use crate::vocab::State;
-
-/// Rules whose findings mean a declared figure differs from the computed one.
-const DECLARED_FIGURES: &[&str] = &[
-    "count-mismatch",
-    "percent-mismatch",
-    "total-mismatch",
-    "status-drift",
-];
 
 /// The progress of one unit, as computed.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,7 +143,7 @@ impl Outline {
                 for i in o.findings(&lines, &order) {
                     let d = &findings[i];
                     o.status.findings += 1;
-                    if DECLARED_FIGURES.contains(&d.rule.name) {
+                    if rules::declares_figure(d.rule) {
                         o.status.declared.push((lines[i], declared_text(source, d)));
                     }
                 }
@@ -285,7 +278,7 @@ fn declared_text(source: &SourceFile, d: &Diagnostic) -> String {
 /// (`Phase 0: Planning ✅ COMPLETE` is `Planning`).
 fn title(r: &Resolver, unit: UnitIdx) -> String {
     let u = r.doc.unit(unit);
-    let mut title = crate::parse::bare_title(&u.title);
+    let mut title = u.name();
     for claim in r.claims_on_line(u.line) {
         let crate::model::ClaimKind::Status { words, marker, .. } = &claim.kind else {
             continue;

@@ -12,7 +12,7 @@ use crate::model::Document;
 use crate::source::Span;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::parse::pattern::ascii(
+    crate::pattern::ascii(
         r"<!--\s*tracker-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->",
     )
 });

@@ -200,7 +200,7 @@ fn no_module_imports_itself_through_others() {
 /// Which modules each layer may import, bottom first: a module imports only from layers at
 /// or below its own (and, inside a folder, from its own folder).
 const LAYERS: &[&[&str]] = &[
-    &["source", "panic", "parallel", "debug_hooks"],
+    &["source", "panic", "parallel", "debug_hooks", "pattern"],
     &["vocab"],
     &["model"],
     &["parse"],

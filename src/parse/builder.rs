@@ -270,6 +270,9 @@ impl<'a> Builder<'a> {
 
     pub(super) fn finish(mut self) -> Finished {
         self.drop_unmatched_rows();
+        for unit in &mut self.units {
+            unit.id_label_len = ids::leading_id(&unit.title).map_or(0, |(_, len)| len);
+        }
         Finished {
             units: self.units,
             claims: self.claims,

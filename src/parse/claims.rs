@@ -4,11 +4,12 @@
 //! byte spans in the file (`base` is the line's offset). Where a claim may stand is decided
 //! by the caller; these functions only read figures.
 
-use super::ids::{is_measure, is_work_noun, kind_of, singular};
 use super::{figures, scan};
 use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
 use crate::source::Span as ByteSpan;
-use crate::vocab::{self, State};
+use crate::vocab::kinds::{is_work_noun, kind_of, singular};
+use crate::vocab::units::is_measure;
+use crate::vocab::{self, State, labels};
 use figures::Span;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -194,27 +195,19 @@ pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
     })
 }
 
-/// The words a tally's label starts with, and what each declares.
-const TALLIES: &[(&str, Tally)] = &[
-    ("total", Tally::Total),
-    ("completed", Tally::Done),
-    ("complete", Tally::Done),
-    ("done", Tally::Done),
-    ("finished", Tally::Done),
-    ("in progress", Tally::InProgress),
-    ("in-progress", Tally::InProgress),
-    ("not started", Tally::NotStarted),
-    ("not-started", Tally::NotStarted),
-    ("remaining", Tally::NotStarted),
-];
-
 /// `(?i)^(total|completed|...|remaining)\b\s*(.*)$`: the tally a label declares and the
 /// noun text after it.
 fn tally_label(label: &str) -> Option<(Tally, &str)> {
-    TALLIES.iter().find_map(|(word, tally)| {
+    labels::TALLIES.iter().find_map(|(word, state)| {
         let mut c = scan::Cursor::new(label, 0);
         let hit = c.lit_ci(word) && c.boundary() && !label.contains('\n');
-        hit.then(|| (*tally, &label[c.spaces().at..]))
+        let tally = match state {
+            None => Tally::Total,
+            Some(State::Done) => Tally::Done,
+            Some(State::InProgress) => Tally::InProgress,
+            Some(_) => Tally::NotStarted,
+        };
+        hit.then(|| (tally, &label[c.spaces().at..]))
     })
 }
 

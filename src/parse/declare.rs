@@ -146,10 +146,8 @@ impl Builder<'_> {
         };
         for (key, value) in map {
             let Some(key) = key.as_str() else { continue };
-            let direction = match key.to_lowercase().replace('_', " ").as_str() {
-                "dependencies" | "depends on" | "blocked by" => Direction::DependsOn,
-                "blocks" => Direction::Blocks,
-                _ => continue,
+            let Some(direction) = deps::dependency_label(&key.replace('_', " ")) else {
+                continue;
             };
             let values: Vec<String> = match value {
                 serde_yaml::Value::Sequence(items) => items.iter().filter_map(scalar).collect(),

@@ -1,11 +1,14 @@
 //! Dependencies, durations and declared critical paths (SPEC section 5).
 
 use super::figures;
-use super::ids::{kind_of, normalize_number};
+use super::ids::normalize_number;
 use super::scan::{self, Cursor, boundary, is_space, is_word};
 use crate::model::{Duration, Reference, Target, TimeUnit, UnitId};
 use crate::source::Span;
 use crate::vocab::Calendar;
+use crate::vocab::kinds::{self, kind_of};
+use crate::vocab::labels;
+use crate::vocab::units::TIME_UNITS;
 use compact_str::CompactString;
 
 type Pair = (usize, usize);
@@ -14,18 +17,6 @@ type Pair = (usize, usize);
 fn amount(c: &mut Cursor) -> Option<Pair> {
     c.decimal(usize::MAX)
 }
-
-/// Time units in the order they are tried, with whether a plural `s` may follow.
-const TIME_UNITS: &[(&str, bool)] = &[
-    ("hour", true),
-    ("hr", true),
-    ("h", false),
-    ("day", true),
-    ("d", false),
-    ("week", true),
-    ("wk", true),
-    ("w", false),
-];
 
 /// `(?i)(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|h|days?|d|weeks?|wks?|w)\b`:
 /// the whole span, the figures and the unit word.
@@ -63,20 +54,6 @@ fn time_unit(c: &Cursor) -> Option<Pair> {
         t.boundary().then_some((c.at, t.at))
     })
 }
-
-/// Kind words a reference may start with; `s` may follow each.
-const ATOM_KINDS: &[&str] = &[
-    "phase",
-    "epic",
-    "task",
-    "subtask",
-    "sub-task",
-    "story",
-    "milestone",
-    "sprint",
-    "feature",
-    "step",
-];
 
 /// One reference in a declaration: where it ends, its kind word or letter, its number and
 /// the number a range runs to.
@@ -120,8 +97,8 @@ fn atom_number(c: &Cursor, kind: Option<Pair>) -> Option<(usize, Atom)> {
 fn atom_at(text: &str, at: usize) -> Option<(usize, Atom)> {
     let c = Cursor::new(text, at);
     let mut k = c;
-    if let Some(i) = k.one_of_ci(ATOM_KINDS) {
-        let kind = Some((at, at + ATOM_KINDS[i].len()));
+    if let Some(i) = k.one_of_ci(kinds::dependency_words()) {
+        let kind = Some((at, at + kinds::dependency_words()[i].len()));
         let mut plural = k;
         let found = [
             (plural.byte(b's') || plural.byte(b'S')).then_some(plural),
@@ -164,7 +141,7 @@ fn all_previous(text: &str) -> Option<(usize, Option<Pair>)> {
         return None;
     }
     let mut p = c;
-    if p.one_of_ci(&["previous", "prior", "earlier"]).is_some() && p.spaces1() {
+    if p.one_of_ci(labels::EARLIER).is_some() && p.spaces1() {
         let from = p.at;
         while p.peek().is_some_and(is_word) {
             p.at += 1;
@@ -173,7 +150,7 @@ fn all_previous(text: &str) -> Option<(usize, Option<Pair>)> {
             return Some((p.at, Some((from, p.at))));
         }
     }
-    ["complete", "done"].iter().find_map(|w| {
+    labels::ALL_DONE.iter().find_map(|w| {
         let mut t = c;
         (t.lit_ci(w) && t.boundary()).then_some((t.at, None))
     })
@@ -269,36 +246,19 @@ pub fn duration(text: &str, base: usize, calendar: Calendar) -> Option<(Duration
 /// Whether a label names a dependency declaration, and which way it points.
 pub fn dependency_label(label: &str) -> Option<crate::model::Direction> {
     let label = label.trim().trim_end_matches(':').trim();
-    const LABELS: [&str; 8] = [
-        "dependencies",
-        "dependency",
-        "depends on",
-        "depends",
-        "blocked by",
-        "blocks",
-        "waiting on",
-        "prerequisites",
-    ];
-    let word = LABELS.iter().find(|w| label.eq_ignore_ascii_case(w))?;
-    Some(if *word == "blocks" {
-        crate::model::Direction::Blocks
+    let is = |words: &[&str]| words.iter().any(|w| label.eq_ignore_ascii_case(w));
+    if is(labels::BLOCKS) {
+        Some(crate::model::Direction::Blocks)
     } else {
-        crate::model::Direction::DependsOn
-    })
+        is(labels::DEPENDS_ON).then_some(crate::model::Direction::DependsOn)
+    }
 }
 
 pub fn is_duration_label(label: &str) -> bool {
     let label = label.trim().trim_end_matches(':').trim();
-    [
-        "estimated time",
-        "estimate",
-        "est. time",
-        "est time",
-        "duration",
-        "effort",
-    ]
-    .iter()
-    .any(|w| label.eq_ignore_ascii_case(w))
+    labels::DURATION
+        .iter()
+        .any(|w| label.eq_ignore_ascii_case(w))
 }
 
 /// `None`, `-`, `N/A`, `None (final epic)`: no edge.
@@ -309,7 +269,7 @@ fn is_none(text: &str) -> bool {
         .trim()
         .to_lowercase();
     let head = t.split(['(', ' ']).next().unwrap_or("");
-    t.is_empty() || matches!(head, "none" | "-" | "—" | "n/a" | "na" | "tbd")
+    t.is_empty() || labels::NO_DEPENDENCY.contains(&head)
 }
 
 /// The references in a declaration's text. A bare number counts only when it is dotted
@@ -401,8 +361,9 @@ fn atoms(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Reference> 
     let mut kind: Option<CompactString> = None;
     for (start, (end, atom)) in atom_matches(text) {
         let explicit = atom.kind.and_then(|(s, e)| match &text[s..e] {
-            "E" => Some(CompactString::const_new("epic")),
-            "T" => Some(CompactString::const_new("task")),
+            letter if letter.len() == 1 => {
+                Some(CompactString::const_new(kinds::kind_of_letter(letter)))
+            }
             word => kind_of(word),
         });
         let number = &text[atom.number.0..atom.number.1];

@@ -152,12 +152,10 @@ pub fn count_of(text: &str) -> impl Iterator<Item = (usize, Count)> + '_ {
 
 /// `(?:complete|completed|done|finished)\b`: where the word ends.
 fn done_word(c: Cursor) -> Option<usize> {
-    ["complete", "completed", "done", "finished"]
-        .iter()
-        .find_map(|w| {
-            let mut t = c;
-            (t.lit_ci(w) && t.boundary()).then_some(t.at)
-        })
+    crate::vocab::labels::COUNT_DONE.iter().find_map(|w| {
+        let mut t = c;
+        (t.lit_ci(w) && t.boundary()).then_some(t.at)
+    })
 }
 
 /// `\(\s*(\d+)\s+NOUN\s*\)`: `(3 sub-tasks)`, the figure and the noun.

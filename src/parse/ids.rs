@@ -2,139 +2,8 @@
 
 use super::scan::{Cursor, boundary, is_word};
 use crate::model::UnitId;
+use crate::vocab::kinds::{self, kind_of, kind_of_letter};
 use compact_str::CompactString;
-
-/// Kind words that name units, singular and lower case.
-const KINDS: &[&str] = &[
-    "phase",
-    "epic",
-    "task",
-    "sub-task",
-    "story",
-    "milestone",
-    "step",
-    "stage",
-    "sprint",
-    "week",
-    "feature",
-    "module",
-    "part",
-    "ticket",
-    "deliverable",
-    "item",
-];
-
-/// Nouns that count work, for size claims such as `(3 sub-tasks)`.
-const WORK_NOUNS: &[&str] = &[
-    "phase",
-    "epic",
-    "task",
-    "sub-task",
-    "story",
-    "milestone",
-    "step",
-    "stage",
-    "feature",
-    "ticket",
-    "deliverable",
-    "item",
-    "checkpoint",
-    "todo",
-];
-
-/// Units of time and measure: a count or size in these is never a count of work.
-const MEASURES: &[&str] = &[
-    "day", "hour", "week", "month", "year", "min", "minute", "sec", "second", "ms", "h", "d", "w",
-    "kb", "mb", "gb", "x", "req", "point", "pt", "sp",
-];
-
-/// Kind words an id may start with (`Phase 3`), in the order they are tried.
-const LEADING_KINDS: &[&str] = &[
-    "phase",
-    "epic",
-    "task",
-    "sub-task",
-    "sub task",
-    "subtask",
-    "story",
-    "milestone",
-    "step",
-    "stage",
-    "sprint",
-    "week",
-    "feature",
-    "module",
-    "part",
-    "ticket",
-];
-
-/// Kind words an id mentioned anywhere in a line may have.
-const REF_KINDS: &[&str] = &[
-    "phase",
-    "epic",
-    "task",
-    "sub-task",
-    "sub task",
-    "subtask",
-    "story",
-    "milestone",
-    "sprint",
-    "feature",
-];
-
-/// The singular, lower-case form of a noun: `Sub-tasks` → `sub-task`, `stories` → `story`.
-pub fn singular(noun: &str) -> String {
-    let lower = noun.trim().to_lowercase();
-    singular_of_lower(&lower).into_owned()
-}
-
-/// The singular of a noun already in lower case.
-fn singular_of_lower(lower: &str) -> std::borrow::Cow<'_, str> {
-    use std::borrow::Cow;
-    let word: Cow<str> = if let Some(stem) = lower.strip_suffix("ies") {
-        Cow::Owned(format!("{stem}y"))
-    } else if lower.ends_with("sses") || lower.ends_with("ches") || lower.ends_with("shes") {
-        Cow::Borrowed(&lower[..lower.len() - 2])
-    } else if lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 1 {
-        Cow::Borrowed(&lower[..lower.len() - 1])
-    } else {
-        Cow::Borrowed(lower)
-    };
-    match &*word {
-        "subtask" | "sub task" => Cow::Borrowed("sub-task"),
-        _ => word,
-    }
-}
-
-/// Whether the singular of `noun` is one of `words`. Nouns are short and ASCII, and are
-/// compared without a copy; others take the general way.
-fn singular_in(noun: &str, words: &'static [&'static str]) -> Option<&'static str> {
-    let noun = noun.trim();
-    let mut buffer = [0u8; 24];
-    if noun.len() > buffer.len() || !noun.is_ascii() {
-        let s = singular(noun);
-        return words.iter().copied().find(|w| *w == s);
-    }
-    let lower = &mut buffer[..noun.len()];
-    lower.copy_from_slice(noun.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).unwrap_or_default();
-    let s = singular_of_lower(lower);
-    words.iter().copied().find(|w| *w == s)
-}
-
-/// The unit kind a noun names, if it names one.
-pub fn kind_of(noun: &str) -> Option<CompactString> {
-    singular_in(noun, KINDS).map(CompactString::const_new)
-}
-
-pub fn is_work_noun(noun: &str) -> bool {
-    singular_in(noun, WORK_NOUNS).is_some()
-}
-
-pub fn is_measure(noun: &str) -> bool {
-    singular_in(noun, MEASURES).is_some()
-}
 
 /// `01` → `1`, `1.01` → `1.1`, so that `Epic 01` and `E1` are one id.
 pub fn normalize_number(number: &str) -> CompactString {
@@ -153,10 +22,6 @@ pub fn normalize_number(number: &str) -> CompactString {
     out
 }
 
-fn short_kind(letter: &str) -> &'static str {
-    if letter == "E" { "epic" } else { "task" }
-}
-
 /// The id a title starts with, and the byte length of that label.
 pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
     if !super::text::has_digit(title) {
@@ -171,7 +36,7 @@ pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
     }
     if let Some((from, to)) = leading_short(title) {
         let id = UnitId {
-            kind: Some(short_kind(&title[..1]).into()),
+            kind: Some(kind_of_letter(&title[..1]).into()),
             number: normalize_number(&title[from..to]),
         };
         return Some((id, to));
@@ -198,7 +63,7 @@ fn no_range_after(s: &str, at: usize) -> bool {
 /// the number.
 fn leading_kind(title: &str) -> Option<(Span, Span)> {
     let mut c = Cursor::new(title, 0);
-    c.one_of_ci(LEADING_KINDS)?;
+    c.one_of_ci(kinds::leading_words())?;
     let kind = (0, c.at);
     if !c.spaces1() {
         return None;
@@ -257,7 +122,7 @@ fn ref_at(text: &str, at: usize) -> Option<(usize, Span, Span)> {
         return None;
     }
     let mut c = Cursor::new(text, at);
-    if c.one_of_ci(REF_KINDS).is_some() {
+    if c.one_of_ci(kinds::mentioned_words()).is_some() {
         let kind = (at, c.at);
         if c.spaces1() {
             c.byte(b'#');
@@ -284,10 +149,7 @@ fn refs(text: &str) -> impl Iterator<Item = (usize, usize, Span, Span)> + '_ {
     std::iter::from_fn(move || {
         while at < s.len() {
             // A mention starts a word with a kind word's first letter, or E or T.
-            let first = matches!(
-                s[at].to_ascii_lowercase(),
-                b'p' | b'e' | b't' | b's' | b'm' | b'f'
-            );
+            let first = kinds::may_start_mention(s[at]);
             if !first || (at > 0 && is_word(s[at - 1])) {
                 at += 1;
                 continue;
@@ -308,7 +170,7 @@ fn ref_id(text: &str, kind: Span, number: Span) -> UnitId {
     let word = &text[kind.0..kind.1];
     UnitId {
         kind: if word.len() == 1 {
-            Some(short_kind(word).into())
+            Some(kind_of_letter(word).into())
         } else {
             kind_of(word)
         },
@@ -368,23 +230,6 @@ pub fn title_id(title: &str) -> Option<UnitId> {
     (kind.1 - kind.0 > 1).then(|| ref_id(title, kind, number))
 }
 
-/// A title without its leading id: `Task 1.1: Project Setup` → `Project Setup`.
-pub fn bare_title(title: &str) -> String {
-    let rest = leading_id(title).map_or(title, |(_, len)| &title[len..]);
-    let mut rest = rest
-        .trim_start_matches([':', ' ', '-', '–', '—', '*'])
-        .trim_end();
-    // Figures in parentheses at the end (`(2 days)`, `(0/9 models)`, `(~40 controllers)`)
-    // are shown beside the unit already, or are claims about it.
-    while let Some(open) = rest.rfind('(').filter(|_| rest.ends_with(')')) {
-        if !rest[open + 1..].starts_with(|c: char| c.is_ascii_digit() || c == '~') {
-            break;
-        }
-        rest = rest[..open].trim_end();
-    }
-    rest.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,26 +259,6 @@ mod tests {
         assert_eq!(leading_id("5 retry attempts"), None);
         assert_eq!(leading_id("2025-10-21"), None);
         assert_eq!(leading_id("E03-E06"), None);
-    }
-
-    #[test]
-    fn nouns_long_and_short() {
-        let long = "Extraordinarily-long-sub-tasks";
-        assert_eq!(singular(long), "extraordinarily-long-sub-task");
-        assert!(!is_work_noun(long) && !is_measure(long) && kind_of(long).is_none());
-        assert_eq!(kind_of("SUBTASKS").as_deref(), Some("sub-task"));
-        assert_eq!(kind_of("Épics"), None);
-        assert!(is_measure("Days") && is_work_noun("Checkpoints") && is_work_noun("stories"));
-    }
-
-    #[test]
-    fn nouns() {
-        assert_eq!(singular("Sub-tasks"), "sub-task");
-        assert_eq!(singular("Subtasks"), "sub-task");
-        assert_eq!(singular("stories"), "story");
-        assert_eq!(kind_of("Phases").as_deref(), Some("phase"));
-        assert!(is_measure("days"));
-        assert!(is_work_noun("tasks"));
     }
 
     const KINDS: &[&str] = &[

@@ -13,14 +13,11 @@ mod ids;
 mod legend;
 mod list;
 mod paragraph;
-pub(crate) mod pattern;
 mod scan;
 mod table;
 mod text;
 
 pub use claims::Found;
-pub use ids::{bare_title, is_work_noun, kind_of, leading_id, singular};
-pub use text::lowercase_into;
 
 use comrak::{Arena, Options, parse_document};
 

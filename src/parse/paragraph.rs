@@ -5,10 +5,11 @@ use comrak::nodes::{AstNode, NodeValue};
 use super::builder::Builder;
 use super::claims::{self, Found};
 use super::deps;
-use super::ids::{is_work_noun, kind_of, last_id_ref, leading_id, singular};
+use super::ids::{last_id_ref, leading_id};
 use super::text::{mask_code, plain};
 use crate::model::{ClaimKind, Figure, ROOT, Site, Subject, Unit, UnitKind};
-use crate::vocab::{phrase_state, word_at};
+use crate::vocab::kinds::{is_work_noun, kind_of, singular};
+use crate::vocab::{labels, phrase_state, word_at};
 
 use super::scan::{Cursor, ends_with_ci, is_space, starts_with_ci};
 
@@ -72,10 +73,7 @@ fn plain_label(line: &str, from: usize) -> Option<((usize, usize), usize)> {
 
 /// `(?i)^(?:overall |current |project |phase |epic |task )?status$`.
 fn is_status_label(label: &str) -> bool {
-    const PREFIXES: [&str; 6] = [
-        "overall ", "current ", "project ", "phase ", "epic ", "task ",
-    ];
-    let rest = PREFIXES
+    let rest = labels::STATUS_PREFIXES
         .iter()
         .find(|p| starts_with_ci(label, p))
         .map_or(label, |p| &label[p.len()..]);
@@ -84,22 +82,14 @@ fn is_status_label(label: &str) -> bool {
 
 /// `(?i)(?:progress|completion|complete|percent|percentage|%|% done)$`.
 fn is_progress_label(label: &str) -> bool {
-    [
-        "progress",
-        "completion",
-        "complete",
-        "percent",
-        "percentage",
-        "%",
-    ]
-    .iter()
-    .any(|w| ends_with_ci(label, w))
-        || ends_with_ci(label, "% done")
+    labels::PROGRESS_ENDINGS
+        .iter()
+        .any(|w| ends_with_ci(label, w))
 }
 
 /// `(?i)^(?:overall|project)\b`: the label speaks of the whole document.
 fn is_overall_label(label: &str) -> bool {
-    ["overall", "project"].iter().any(|w| {
+    labels::WHOLE_DOCUMENT.iter().any(|w| {
         starts_with_ci(label, w)
             && !label
                 .as_bytes()

@@ -371,7 +371,7 @@ pub mod oracle {
         expected: impl Fn(&Regex, &str) -> T,
         matcher: impl Fn(&str) -> T,
     ) {
-        let re = crate::parse::pattern::ascii(pattern);
+        let re = crate::pattern::ascii(pattern);
         let nothing = expected(&re, "");
         let mut found = 0;
         for line in lines {

@@ -7,7 +7,7 @@ use comrak::nodes::AstNode;
 use super::builder::Builder;
 use super::claims::{self, Found};
 use super::deps;
-use super::ids::{kind_of, leading_id};
+use super::ids::leading_id;
 use super::scan::figure_value;
 use super::text::{mask_code, plain};
 use crate::model::{
@@ -15,22 +15,8 @@ use crate::model::{
     UnitId, UnitKind,
 };
 use crate::source::Span;
-
-const PROGRESS: &[&str] = &[
-    "progress",
-    "% complete",
-    "%",
-    "complete",
-    "completion",
-    "% done",
-    "percent",
-    "progress %",
-    "done %",
-];
-const METRIC: &[&str] = &[
-    "target", "achieved", "current", "baseline", "actual", "goal", "metric",
-];
-const TOTAL: &[&str] = &["total", "totals", "sum", "overall"];
+use crate::vocab::kinds::kind_of;
+use crate::vocab::labels;
 
 /// One cell: its span (trimmed) and its plain lower-case text.
 struct Cell {
@@ -51,8 +37,10 @@ impl Builder<'_> {
         let status_col = heads
             .iter()
             .position(|h| h.starts_with("status") || *h == "state");
-        let progress_col = heads.iter().position(|h| PROGRESS.contains(h));
-        let metric = heads.iter().any(|h| METRIC.contains(h));
+        let progress_col = heads
+            .iter()
+            .position(|h| labels::PROGRESS_COLUMNS.contains(h));
+        let metric = heads.iter().any(|h| labels::METRIC_COLUMNS.contains(h));
         let kind = heads.first().and_then(|h| kind_of(h));
         let group = self.new_group();
         let dep_col = heads
@@ -65,7 +53,7 @@ impl Builder<'_> {
         for (i, (line, cells)) in body.iter().enumerate() {
             if cells
                 .first()
-                .is_some_and(|c| TOTAL.contains(&c.plain.as_str()))
+                .is_some_and(|c| labels::TOTAL_ROWS.contains(&c.plain.as_str()))
             {
                 let others: Vec<&Vec<Cell>> = body
                     .iter()
@@ -240,11 +228,9 @@ impl Builder<'_> {
         group: usize,
     ) {
         let sums: Vec<Option<u64>> = (0..cells.len()).map(|j| column_sum(others, j)).collect();
-        let done_col = heads
-            .iter()
-            .position(|h| matches!(*h, "completed" | "done" | "complete"));
+        let done_col = heads.iter().position(|h| labels::DONE_COLUMNS.contains(h));
         let total_col = heads.iter().position(|h| {
-            *h == "total" || *h == "count" || kind_of(h).is_some_and(|_| h.ends_with('s'))
+            labels::TOTAL_COLUMNS.contains(h) || kind_of(h).is_some_and(|_| h.ends_with('s'))
         });
         for (j, cell) in cells.iter().enumerate().skip(1) {
             let text = self.src.text[cell.span.clone()].to_string();
@@ -341,7 +327,7 @@ fn drop_unmatched_rows(b: &mut Builder) {
         .collect();
     let mut lower = String::new();
     for u in b.units.iter().filter(|u| u.kind != UnitKind::Row) {
-        super::text::lowercase_into(&u.title, &mut lower);
+        crate::vocab::lowercase_into(&u.title, &mut lower);
         if let Some(found) = matched.get_mut(lower.as_str()) {
             *found = true;
         }

@@ -258,10 +258,7 @@ fn struck_through(s: &str) -> Option<&str> {
 
 fn is_cancelled_word(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.').to_ascii_lowercase();
-    matches!(
-        t.as_str(),
-        "cancelled" | "canceled" | "dropped" | "won't do"
-    )
+    crate::vocab::words_of(State::Cancelled).contains(&t.as_str())
 }
 
 /// Optional work: "(optional", "optional" at the start, ": optional", "- optional",
@@ -301,16 +298,6 @@ pub fn is_optional(title: &str) -> bool {
                     },
                 }
         })
-}
-
-/// `text` in lower case, as `str::to_lowercase` writes it, into a buffer used again.
-pub fn lowercase_into(text: &str, buffer: &mut String) {
-    buffer.clear();
-    if text.is_ascii() {
-        buffer.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        buffer.push_str(&text.to_lowercase());
-    }
 }
 
 /// Whether a text has an ASCII digit. Figures, ids and durations all have one, so a text

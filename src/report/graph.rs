@@ -23,11 +23,11 @@ pub struct GraphView<'a> {
 }
 
 /// What the report shows of a document beside its part of the graph: its path, and the
-/// title and line of each unit that stands for a node. Made while the document is at hand,
+/// name and line of each unit that stands for a node. Made while the document is at hand,
 /// so that the document need not be kept.
 pub struct Labels {
     path: PathBuf,
-    /// `(unit, title, line)`, in unit order.
+    /// `(unit, name, line)`, in unit order: the name is the title without its id.
     units: Vec<(UnitIdx, String, usize)>,
 }
 
@@ -38,7 +38,7 @@ impl Labels {
             .iter()
             .map(|n| {
                 let u = doc.unit(n.unit);
-                (n.unit, u.title.clone(), u.line)
+                (n.unit, u.name(), u.line)
             })
             .collect();
         units.sort_unstable_by_key(|&(u, ..)| u);
@@ -132,10 +132,10 @@ impl GraphView<'_> {
         }
     }
 
-    /// A node's title without its id; made only for the nodes shown.
+    /// A node's title without its id.
     fn title(&self, node: usize) -> String {
         let n = &self.graph.nodes[node];
-        crate::parse::bare_title(self.docs[n.doc].unit(n.unit).0)
+        self.docs[n.doc].unit(n.unit).0.to_string()
     }
 
     /// Edges that are steps of a critical path.

@@ -7,8 +7,8 @@ use super::policy::Policy;
 use super::readings::{Basis, CountReading, Readings};
 use super::resolver::Resolver;
 use crate::model::{ROOT, UnitIdx};
-use crate::parse::kind_of;
 use crate::vocab::State;
+use crate::vocab::kinds::{self, is_work_noun, kind_of, singular};
 use compact_str::CompactString;
 use std::rc::Rc;
 
@@ -79,7 +79,7 @@ impl Resolver<'_> {
         any_noun: bool,
     ) -> Vec<Rc<CountReading>> {
         let kind = noun.and_then(kind_of);
-        let size_noun = noun.map(crate::parse::singular);
+        let size_noun = noun.map(singular);
         let kinded = kind
             .as_deref()
             .map(|k| self.kinded_units(scope, k))
@@ -89,9 +89,8 @@ impl Resolver<'_> {
         let sized = size_noun
             .as_deref()
             .filter(|n| items.iter().any(|&i| self.size_in(i, n).is_some()));
-        let noun_ok = noun.is_none_or(|n| {
-            any_noun || kind.is_some() || sized.is_some() || crate::parse::is_work_noun(n)
-        });
+        let noun_ok =
+            noun.is_none_or(|n| any_noun || kind.is_some() || sized.is_some() || is_work_noun(n));
         let leaves = (noun_ok && !items.is_empty()).then(|| self.leaves(scope));
         let mut out = Vec::new();
         for policy in 0..self.counting.policies.len() {
@@ -324,17 +323,6 @@ impl Resolver<'_> {
     }
 
     fn find_outermost_kind(&self) -> Option<String> {
-        const ORDER: &[&str] = &[
-            "phase",
-            "epic",
-            "milestone",
-            "stage",
-            "task",
-            "story",
-            "feature",
-            "sub-task",
-            "step",
-        ];
         let own = self
             .doc
             .unit(ROOT)
@@ -346,9 +334,9 @@ impl Resolver<'_> {
                 u.parent.is_some() && u.id.as_ref().and_then(|i| i.kind.as_deref()) == Some(k)
             })
         };
-        ORDER
-            .iter()
-            .find(|k| own.as_deref() != Some(**k) && present(k))
+        kinds::outermost_order()
+            .into_iter()
+            .find(|k| own.as_deref() != Some(*k) && present(k))
             .map(|k| k.to_string())
     }
 

@@ -117,7 +117,7 @@ impl<'d> Resolver<'d> {
         let mut lower = String::new();
         for (o, u) in doc.units.iter().enumerate() {
             if u.kind != UnitKind::Row {
-                crate::parse::lowercase_into(&u.title, &mut lower);
+                crate::vocab::lowercase_into(&u.title, &mut lower);
                 if let Some(first @ None) = wanted.get_mut(lower.as_str()) {
                     *first = Some(o);
                 }

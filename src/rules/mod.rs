@@ -35,6 +35,19 @@ pub static RULES: &[&Rule] = &[
     &critical_path_mismatch::RULE,
 ];
 
+/// Rules whose findings mean a declared figure differs from the computed one.
+static DECLARED_FIGURES: &[&Rule] = &[
+    &count_mismatch::RULE,
+    &percent_mismatch::RULE,
+    &total_mismatch::RULE,
+    &status_drift::RULE,
+];
+
+/// Whether a finding of `rule` says a declared figure differs from the computed one.
+pub fn declares_figure(rule: RuleId) -> bool {
+    DECLARED_FIGURES.iter().any(|r| r.id() == rule)
+}
+
 /// A rule by code (`TRK001`) or name (`count-mismatch`), case-insensitively.
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES

@@ -1,13 +1,19 @@
-//! The marker and word vocabulary: which written signs mean which state.
+//! The vocabulary: every word table the grammar and the readings use. Which written signs
+//! mean which state (here), kind nouns ([`kinds`]), units of time and measure ([`units`]),
+//! field and column labels ([`labels`]), and the signs of mis-decoded text ([`mojibake`]).
 //!
 //! Built-in markers and words come from the model (SPEC section 1); `.tracker.yml` may add or
 //! remap markers, and a document's own legend overrides both inside that document.
 
+pub mod kinds;
+pub mod labels;
 pub mod mojibake;
+pub mod units;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -216,6 +222,24 @@ fn builtin(marker: &str) -> Cow<'static, str> {
     )
 }
 
+/// The status words (in lower case) that name `state`, longest first.
+pub fn words_of(state: State) -> &'static [&'static str] {
+    static BY_STATE: LazyLock<Vec<(State, Vec<&str>)>> = LazyLock::new(|| {
+        let mut by_state: Vec<(State, Vec<&str>)> = Vec::new();
+        for &(word, state) in WORDS {
+            match by_state.iter_mut().find(|(s, _)| *s == state) {
+                Some((_, words)) => words.push(word),
+                None => by_state.push((state, vec![word])),
+            }
+        }
+        by_state
+    });
+    BY_STATE
+        .iter()
+        .find(|(s, _)| *s == state)
+        .map_or(&[], |(_, words)| words.as_slice())
+}
+
 /// The state named by status words at the start of `text` (case-insensitive), with the byte
 /// length of the words. Words must end at a word boundary.
 pub fn word_at(text: &str) -> Option<(State, usize)> {
@@ -244,6 +268,16 @@ pub fn phrase_state(phrase: &str) -> Option<State> {
                     .starts_with(['/', '(', '-', ','])
         })
         .map(|(s, _)| s)
+}
+
+/// `text` in lower case, as `str::to_lowercase` writes it, into a buffer used again.
+pub fn lowercase_into(text: &str, buffer: &mut String) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buffer.push_str(&text.to_lowercase());
+    }
 }
 
 /// Drops a trailing variation selector (U+FE0F), so `✔️` and `✔` are one marker.

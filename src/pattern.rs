@@ -1,4 +1,4 @@
-//! Compiling the parser's patterns as ASCII patterns. Figures, ids and the words around
+//! Compiling patterns as ASCII patterns. Figures, ids and the words around
 //! them are ASCII; Unicode `\d`, `\s`, `\b` and case folding make each automaton many times
 //! larger, and compiling them was most of the cost of checking one small file.
 

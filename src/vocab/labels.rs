@@ -1,0 +1,162 @@
+//! Labels: the words of fields (`**Status:**`, `Blocked By:`, `Total Tasks:`) and of table
+//! columns (`Progress`, `Total`) that tell the grammar what a value is. Each list is one
+//! table here; the grammar in parse/ reads them and holds no words of its own.
+
+use super::State;
+
+/// Labels of a dependency declaration that waits on what it names.
+pub static DEPENDS_ON: &[&str] = &[
+    "dependencies",
+    "dependency",
+    "depends on",
+    "depends",
+    "blocked by",
+    "waiting on",
+    "prerequisites",
+];
+
+/// Labels of a dependency declaration that holds up what it names.
+pub static BLOCKS: &[&str] = &["blocks"];
+
+/// Values of a dependency field that declare none (`None`, `-`, `N/A`, `TBD`).
+pub static NO_DEPENDENCY: &[&str] = &["none", "-", "—", "n/a", "na", "tbd"];
+
+/// Words after `all` that make a reference to every earlier unit (`All previous tasks`).
+pub static EARLIER: &[&str] = &["previous", "prior", "earlier"];
+
+/// Words after `all` that make a reference to every earlier unit (`All done`).
+pub static ALL_DONE: &[&str] = &["complete", "done"];
+
+/// Words that close a count phrase (`3 of 5 tasks completed`).
+pub static COUNT_DONE: &[&str] = &["complete", "completed", "done", "finished"];
+
+/// Labels of a duration field.
+pub static DURATION: &[&str] = &[
+    "estimated time",
+    "estimate",
+    "est. time",
+    "est time",
+    "duration",
+    "effort",
+];
+
+/// Words before `status` in a status label (`Overall Status`, `Phase Status`).
+pub static STATUS_PREFIXES: &[&str] = &[
+    "overall ", "current ", "project ", "phase ", "epic ", "task ",
+];
+
+/// Words a progress label ends with (`Overall Progress`, `% done`).
+pub static PROGRESS_ENDINGS: &[&str] = &[
+    "progress",
+    "completion",
+    "complete",
+    "percent",
+    "percentage",
+    "%",
+    "% done",
+];
+
+/// Words a label starts with when it speaks of the whole document.
+pub static WHOLE_DOCUMENT: &[&str] = &["overall", "project"];
+
+/// Headers of a table column that holds each row's progress.
+pub static PROGRESS_COLUMNS: &[&str] = &[
+    "progress",
+    "% complete",
+    "%",
+    "complete",
+    "completion",
+    "% done",
+    "percent",
+    "progress %",
+    "done %",
+];
+
+/// Headers that make a table one of metrics (targets and measurements), not of work.
+pub static METRIC_COLUMNS: &[&str] = &[
+    "target", "achieved", "current", "baseline", "actual", "goal", "metric",
+];
+
+/// First cells of a table's total row.
+pub static TOTAL_ROWS: &[&str] = &["total", "totals", "sum", "overall"];
+
+/// Headers of a column of totals in a table of counts.
+pub static TOTAL_COLUMNS: &[&str] = &["total", "count"];
+
+/// Headers of a column of done counts in a table of counts.
+pub static DONE_COLUMNS: &[&str] = &["completed", "done", "complete"];
+
+/// Words a tally's label starts with (`Total Tasks: 12`, `Completed: 5`), and the state it
+/// counts (none: all of them).
+pub static TALLIES: &[(&str, Option<State>)] = &[
+    ("total", None),
+    ("completed", Some(State::Done)),
+    ("complete", Some(State::Done)),
+    ("done", Some(State::Done)),
+    ("finished", Some(State::Done)),
+    ("in progress", Some(State::InProgress)),
+    ("in-progress", Some(State::InProgress)),
+    ("not started", Some(State::Open)),
+    ("not-started", Some(State::Open)),
+    ("remaining", Some(State::Open)),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::word_at;
+
+    /// Every table, by name, for the checks below.
+    fn tables() -> Vec<(&'static str, &'static [&'static str])> {
+        vec![
+            ("DEPENDS_ON", DEPENDS_ON),
+            ("BLOCKS", BLOCKS),
+            ("NO_DEPENDENCY", NO_DEPENDENCY),
+            ("EARLIER", EARLIER),
+            ("ALL_DONE", ALL_DONE),
+            ("COUNT_DONE", COUNT_DONE),
+            ("DURATION", DURATION),
+            ("STATUS_PREFIXES", STATUS_PREFIXES),
+            ("PROGRESS_ENDINGS", PROGRESS_ENDINGS),
+            ("WHOLE_DOCUMENT", WHOLE_DOCUMENT),
+            ("PROGRESS_COLUMNS", PROGRESS_COLUMNS),
+            ("METRIC_COLUMNS", METRIC_COLUMNS),
+            ("TOTAL_ROWS", TOTAL_ROWS),
+            ("TOTAL_COLUMNS", TOTAL_COLUMNS),
+            ("DONE_COLUMNS", DONE_COLUMNS),
+        ]
+    }
+
+    #[test]
+    fn labels_are_lower_case_and_listed_once() {
+        for (name, words) in tables() {
+            let mut seen = std::collections::HashSet::new();
+            for w in words {
+                assert_eq!(*w, w.to_lowercase(), "{name}: {w} is not lower case");
+                assert!(seen.insert(w), "{name}: {w} is listed twice");
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_never_means_two_things() {
+        // A dependency label points one way.
+        assert!(DEPENDS_ON.iter().all(|w| !BLOCKS.contains(w)));
+    }
+
+    #[test]
+    fn state_words_among_labels_keep_their_state() {
+        // A done column or a tally of one state, written with a status word, is that
+        // word's state: the two tables cannot drift apart.
+        for w in DONE_COLUMNS.iter().chain(ALL_DONE).chain(COUNT_DONE) {
+            assert_eq!(word_at(w).map(|(s, _)| s), Some(State::Done), "{w}");
+        }
+        for (w, state) in TALLIES {
+            if let (Some((word_state, len)), Some(state)) = (word_at(w), state)
+                && len == w.len()
+            {
+                assert_eq!(word_state, *state, "tally label {w}");
+            }
+        }
+    }
+}
