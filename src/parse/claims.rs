@@ -4,13 +4,13 @@
 //! byte spans in the file (`base` is the line's offset). Where a claim may stand is decided
 //! by the caller; these functions only read figures.
 
-use super::{figures, scan};
+use super::figures;
+use super::scan::{self, Span};
 use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
-use crate::source::Span as ByteSpan;
+use crate::source;
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
 use crate::vocab::units::is_measure;
 use crate::vocab::{self, State, labels};
-use figures::Span;
 use rustc_hash::FxHashSet as HashSet;
 
 /// A claim found in a line, before its subject is resolved.
@@ -26,7 +26,7 @@ impl Found {
     /// A declared status: words, a marker, or both.
     pub fn status(
         state: State,
-        words: Option<ByteSpan>,
+        words: Option<source::Span>,
         marker: Option<Marker>,
         at: usize,
     ) -> Self {
@@ -298,7 +298,7 @@ pub fn status_value(
     base: usize,
     vocab: &vocab::Vocab,
     legend: &crate::model::Legend,
-) -> Option<(State, Option<ByteSpan>, Option<crate::model::Marker>)> {
+) -> Option<(State, Option<source::Span>, Option<crate::model::Marker>)> {
     let mut pos = super::text::emphasis_len(text);
     let mut marker = None;
     if let Some((state, len, _)) = super::text::checkbox(&text[pos..]) {

@@ -4,13 +4,13 @@ use comrak::nodes::AstNode;
 
 use super::builder::Builder;
 use super::deps::{self, after_critical_label, chain, dependency_label, references};
-use super::scan::{Cursor, is_space};
+use super::scan::{Cursor, Labelled, is_space};
 use crate::model::{Declarer, DepDecl, Direction, ROOT, UnitIdx};
 
 /// `_Depends: 1.1, 1.2_` or `**Blocked By:** Task 2` inside a list entry: the label's and
 /// the value's spans. As the pattern
 /// `(?i)^[\s_*]*(depends(?:\s+on)?|dependencies|blocked\s+by|blocks)[\s_*]*:[\s_*]*(.*?)[\s_*]*$`.
-fn inline(text: &str) -> Option<((usize, usize), (usize, usize))> {
+fn inline(text: &str) -> Option<Labelled> {
     let decoration = |b: u8| is_space(b) || b == b'_' || b == b'*';
     let skip = |c: &mut Cursor| {
         while c.peek().is_some_and(decoration) {
@@ -42,7 +42,10 @@ fn inline(text: &str) -> Option<((usize, usize), (usize, usize))> {
     skip(&mut v);
     let value = &text[v.at..];
     let trimmed = value.trim_end_matches(|ch: char| ch.is_ascii() && decoration(ch as u8));
-    (!text.contains('\n')).then_some(((from, end), (v.at, v.at + trimmed.len())))
+    (!text.contains('\n')).then_some(Labelled {
+        label: (from, end),
+        value: (v.at, v.at + trimmed.len()),
+    })
 }
 
 impl Builder<'_> {
@@ -81,7 +84,11 @@ impl Builder<'_> {
         base: usize,
         declarer: UnitIdx,
     ) -> bool {
-        let Some(((ls, le), (vs, ve))) = inline(masked) else {
+        let Some(Labelled {
+            label: (ls, le),
+            value: (vs, ve),
+        }) = inline(masked)
+        else {
             return false;
         };
         let Some(direction) = dependency_label(&masked[ls..le]) else {
@@ -234,7 +241,7 @@ mod tests {
             |re, l| {
                 crate::parse::scan::oracle::groups(re, l).map(|g| (g[1].unwrap(), g[2].unwrap()))
             },
-            super::inline,
+            |text| super::inline(text).map(|i| (i.label, i.value)),
         );
     }
 }

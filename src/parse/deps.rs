@@ -2,25 +2,23 @@
 
 use super::figures;
 use super::ids::normalize_number;
-use super::scan::{self, Cursor, boundary, is_space, is_word};
+use super::scan::{self, Cursor, Span, boundary, is_space, is_word};
 use crate::model::{Duration, Reference, Target, TimeUnit, UnitId};
-use crate::source::Span;
+use crate::source;
 use crate::vocab::Calendar;
 use crate::vocab::kinds::{self, kind_of};
 use crate::vocab::labels;
 use crate::vocab::units::TIME_UNITS;
 use compact_str::CompactString;
 
-type Pair = (usize, usize);
-
 /// `(\d+(?:\.\d+)?)`: a number with at most one decimal part.
-fn amount(c: &mut Cursor) -> Option<Pair> {
+fn amount(c: &mut Cursor) -> Option<Span> {
     c.decimal(usize::MAX)
 }
 
 /// `(?i)(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(hours?|hrs?|h|days?|d|weeks?|wks?|w)\b`:
 /// the whole span, the figures and the unit word.
-fn find_duration(text: &str) -> Option<(Pair, Pair, Option<Pair>, Pair)> {
+fn find_duration(text: &str) -> Option<(Span, Span, Option<Span>, Span)> {
     let starts =
         |s: &[u8], i: usize| s[i].is_ascii_digit() && (i == 0 || !s[i - 1].is_ascii_digit());
     figures::find_all(text, starts, |t, i| {
@@ -41,7 +39,7 @@ fn find_duration(text: &str) -> Option<(Pair, Pair, Option<Pair>, Pair)> {
 }
 
 /// `(hours?|hrs?|h|days?|d|weeks?|wks?|w)\b`, any case.
-fn time_unit(c: &Cursor) -> Option<Pair> {
+fn time_unit(c: &Cursor) -> Option<Span> {
     TIME_UNITS.iter().find_map(|&(word, plural)| {
         let mut t = *c;
         if !t.lit_ci(word) {
@@ -59,13 +57,13 @@ fn time_unit(c: &Cursor) -> Option<Pair> {
 /// the number a range runs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Atom {
-    kind: Option<Pair>,
-    number: Pair,
-    to: Option<Pair>,
+    kind: Option<Span>,
+    number: Span,
+    to: Option<Span>,
 }
 
 /// `(\d+(?:\.\d+)*)(?:\s*[-–]\s*(?:[ET])?(\d+(?:\.\d+)*))?\b` from `c`.
-fn atom_number(c: &Cursor, kind: Option<Pair>) -> Option<(usize, Atom)> {
+fn atom_number(c: &Cursor, kind: Option<Span>) -> Option<(usize, Atom)> {
     for end in c.dotted_ends() {
         let number = (c.at, end);
         let mut r = Cursor { s: c.s, at: end };
@@ -132,7 +130,7 @@ fn atom_matches(text: &str) -> impl Iterator<Item = (usize, (usize, Atom))> + '_
 
 /// `(?i)^\W*all\s+(?:(?:previous|prior|earlier)\s+(\w+)|complete\b|done\b)`: where the
 /// phrase ends and the kind word it names.
-fn all_previous(text: &str) -> Option<(usize, Option<Pair>)> {
+fn all_previous(text: &str) -> Option<(usize, Option<Span>)> {
     let mut c = Cursor::new(text, 0);
     while c.peek().is_some_and(|b| !is_word(b)) {
         c.at += 1;
@@ -157,7 +155,7 @@ fn all_previous(text: &str) -> Option<(usize, Option<Pair>)> {
 }
 
 /// `\]\(([^)\s]+\.(?:md|markdown))(?:#[^)]*)?\)`: links to other Markdown files.
-fn links(text: &str) -> impl Iterator<Item = Pair> + '_ {
+fn links(text: &str) -> impl Iterator<Item = Span> + '_ {
     figures::find_all_at(text, b']', |t, i| {
         let s = t.as_bytes();
         if s.get(i + 1) != Some(&b'(') {
@@ -205,7 +203,7 @@ fn critical_label(line: &str) -> Option<usize> {
 }
 
 /// `(?i)\(\s*total\s*:\s*([^)]*)\)`: where `(Total: ...)` starts and the span inside.
-fn total(text: &str) -> Option<(usize, Pair)> {
+fn total(text: &str) -> Option<(usize, Span)> {
     figures::find_all_at(text, b'(', |t, i| {
         let mut c = Cursor::new(t, i + 1);
         if !(c.spaces().lit_ci("total") && c.spaces().byte(b':')) {
@@ -219,7 +217,11 @@ fn total(text: &str) -> Option<(usize, Pair)> {
 }
 
 /// A duration in the text, with the span of its figures and unit, and the unit word.
-pub fn duration(text: &str, base: usize, calendar: Calendar) -> Option<(Duration, Span, String)> {
+pub fn duration(
+    text: &str,
+    base: usize,
+    calendar: Calendar,
+) -> Option<(Duration, source::Span, String)> {
     let (whole, (a, b), to, (us, ue)) = find_duration(text)?;
     let min = scan::amount_value(&text[a..b])?;
     let max = to.map_or(Some(min), |(a, b)| scan::amount_value(&text[a..b]))?;
@@ -287,7 +289,7 @@ pub fn references(text: &str, base: usize, default_kind: Option<&str>) -> Vec<Re
         }];
     }
     let (outside, inside) = split_parentheses(text);
-    let lists_ids = |&(s, e): &Range| {
+    let lists_ids = |&(s, e): &Span| {
         only_ids(&text[s..e]) && !atoms(&text[s..e], base + s, default_kind).is_empty()
     };
     let chosen = if inside.iter().any(lists_ids) {
@@ -321,11 +323,8 @@ fn only_ids(text: &str) -> bool {
         .all(|w| w.is_empty() || w.eq_ignore_ascii_case("and"))
 }
 
-/// A byte range of a text, as (start, end).
-type Range = (usize, usize);
-
 /// Byte ranges of `text` outside and inside parentheses.
-fn split_parentheses(text: &str) -> (Vec<Range>, Vec<Range>) {
+fn split_parentheses(text: &str) -> (Vec<Span>, Vec<Span>) {
     let (mut outside, mut inside) = (Vec::new(), Vec::new());
     let (mut depth, mut start) = (0usize, 0usize);
     for (i, c) in text.char_indices() {

@@ -2,10 +2,7 @@
 //! stand, with the byte spans of their parts. Each matcher implements the regular expression
 //! in its comment, which its test holds it to; what the figures mean is for `claims`.
 
-use super::scan::{Cursor, is_word};
-
-/// A byte range in the line.
-pub type Span = (usize, usize);
+use super::scan::{Cursor, Span, is_word};
 
 /// Every non-overlapping match of `at` in `text`, left to right, as a regex search finds
 /// them: tried at each position where `starts` holds, resumed after each match.

@@ -1,6 +1,6 @@
 //! Unit ids and nouns: `Epic 01`, `E01`, `Task 1.2`, `**1.1**:`, and how they normalise.
 
-use super::scan::{Cursor, boundary, is_word};
+use super::scan::{Cursor, Span, boundary, is_word};
 use crate::model::UnitId;
 use crate::vocab::kinds::{self, kind_of, kind_of_letter};
 use compact_str::CompactString;
@@ -50,8 +50,6 @@ pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
         to,
     ))
 }
-
-type Span = (usize, usize);
 
 /// Not a hyphen, an en dash or a digit, or the end: `(?:[^-–\d]|$)`.
 fn no_range_after(s: &str, at: usize) -> bool {

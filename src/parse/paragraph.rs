@@ -11,12 +11,19 @@ use crate::model::{ClaimKind, Figure, ROOT, Site, Subject, Unit, UnitKind};
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
 use crate::vocab::{labels, phrase_state, word_at};
 
-use super::scan::{Cursor, ends_with_ci, is_space, starts_with_ci};
+use super::scan::{Cursor, Labelled, Span, ends_with_ci, is_space, starts_with_ci};
+
+/// A field's label, and where its value starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Field {
+    label: Span,
+    value_start: usize,
+}
 
 /// `**Label:** value`, `**Label**: value` or `Label: value` in one line: the label's span
 /// and where the value starts. As the pattern
 /// `^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$`.
-fn field(line: &str) -> Option<((usize, usize), usize)> {
+fn field(line: &str) -> Option<Field> {
     let mut c = Cursor::new(line, 0);
     c.spaces();
     let start = c.at;
@@ -29,18 +36,22 @@ fn field(line: &str) -> Option<((usize, usize), usize)> {
 }
 
 /// `[^*_]{1,80}?` then `:\s*` and emphasis, or emphasis, `\s*` and `:`.
-fn bold_label(line: &str, from: usize) -> Option<((usize, usize), usize)> {
+fn bold_label(line: &str, from: usize) -> Option<Field> {
     let close = |c: &mut Cursor| c.lit("**") || c.lit("__");
     for (n, (i, ch)) in line[from..].char_indices().enumerate().take(81) {
         let at = from + i;
         if n >= 1 {
             let mut c = Cursor::new(line, at);
+            let field = |c: Cursor| Field {
+                label: (from, at),
+                value_start: c.at,
+            };
             if c.byte(b':') && close(c.spaces()) {
-                return Some(((from, at), c.at));
+                return Some(field(c));
             }
             let mut c = Cursor::new(line, at);
             if close(&mut c) && c.spaces().byte(b':') {
-                return Some(((from, at), c.at));
+                return Some(field(c));
             }
         }
         if n == 80 || ch == '*' || ch == '_' {
@@ -52,7 +63,7 @@ fn bold_label(line: &str, from: usize) -> Option<((usize, usize), usize)> {
 }
 
 /// `[A-Z][A-Za-z0-9 %/()-]{0,40}?` then `:` and one space.
-fn plain_label(line: &str, from: usize) -> Option<((usize, usize), usize)> {
+fn plain_label(line: &str, from: usize) -> Option<Field> {
     let bytes = line.as_bytes();
     if !bytes.get(from)?.is_ascii_uppercase() {
         return None;
@@ -61,7 +72,10 @@ fn plain_label(line: &str, from: usize) -> Option<((usize, usize), usize)> {
     let mut at = from + 1;
     while at <= from + 41 {
         if bytes.get(at) == Some(&b':') && bytes.get(at + 1).is_some_and(|&b| is_space(b)) {
-            return Some(((from, at), at + 2));
+            return Some(Field {
+                label: (from, at),
+                value_start: at + 2,
+            });
         }
         if at == from + 41 || !bytes.get(at).is_some_and(|&b| class(b)) {
             return None;
@@ -99,7 +113,7 @@ fn is_overall_label(label: &str) -> bool {
 }
 
 /// `^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$`: a bold line's words and what follows them.
-fn bold_line(line: &str) -> Option<((usize, usize), (usize, usize))> {
+fn bold_line(line: &str) -> Option<Labelled> {
     let mut c = Cursor::new(line, 0);
     c.spaces();
     if !c.lit("**") {
@@ -120,7 +134,10 @@ fn bold_line(line: &str) -> Option<((usize, usize), (usize, usize))> {
     if trimmed.contains('\n') {
         return None;
     }
-    Some(((from, end), (c.at, c.at + trimmed.len())))
+    Some(Labelled {
+        label: (from, end),
+        value: (c.at, c.at + trimmed.len()),
+    })
 }
 
 impl Builder<'_> {
@@ -161,7 +178,11 @@ impl Builder<'_> {
         list: Option<&'n AstNode<'n>>,
     ) {
         let section = Subject::Unit(self.section());
-        if let Some(((ls, le), value_start)) = field(masked) {
+        if let Some(Field {
+            label: (ls, le),
+            value_start,
+        }) = field(masked)
+        {
             let label = masked[ls..le].trim();
             let (vbase, value_text) = (base + value_start, &masked[value_start..]);
             // "Overall Progress" and "Project Status" speak of the document wherever they stand.
@@ -217,7 +238,11 @@ impl Builder<'_> {
         let span = self.src.line_from(line, column);
         let (start, end) = (span.start, span.end);
         let text = &self.src.text[span];
-        let Some(((ws, we), (rs, re))) = bold_line(text) else {
+        let Some(Labelled {
+            label: (ws, we),
+            value: (rs, re),
+        }) = bold_line(text)
+        else {
             return false;
         };
         let Some((state, _, Some(marker))) =
@@ -421,7 +446,7 @@ mod tests {
             FIELD,
             1,
             |re, line| groups(re, line).map(|g| (g[1].or(g[2]).unwrap(), g[3].unwrap().0)),
-            field,
+            |line| field(line).map(|f| (f.label, f.value_start)),
         );
     }
 
@@ -432,7 +457,7 @@ mod tests {
             BOLD_LINE,
             2,
             |re, line| groups(re, line).map(|g| (g[1].unwrap(), g[2].unwrap())),
-            bold_line,
+            |line| bold_line(line).map(|b| (b.label, b.value)),
         );
     }
 

@@ -6,6 +6,17 @@
 //! a pre-commit run on one small file as fast as parsing it. Each matcher documents the
 //! regular expression it implements, and its tests check it against that expression.
 
+/// A stretch of a line, in bytes: where it starts and where it ends. The grammar's one span
+/// type; the model's spans ([`crate::source::Span`]) are made from it with the line's offset.
+pub type Span = (usize, usize);
+
+/// A label and its value, each where it stands: `**Blocked By:** Task 2`, `**Phase 1** ✅`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labelled {
+    pub label: Span,
+    pub value: Span,
+}
+
 /// The largest count, size or total read as a figure. A longer number is an id, a phone
 /// number or noise, not a count of work; the bound also keeps sums of figures exact.
 pub const MAX_FIGURE: u64 = 999_999_999;
@@ -115,7 +126,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `\d+`: the span of the digits.
-    pub fn digits(&mut self) -> Option<(usize, usize)> {
+    pub fn digits(&mut self) -> Option<Span> {
         let from = self.at;
         while self.peek().is_some_and(|b| b.is_ascii_digit()) {
             self.at += 1;
@@ -148,7 +159,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `\d{1,3}(?:\.\d+)?` as a percentage is written: the span.
-    pub fn decimal(&mut self, max_int: usize) -> Option<(usize, usize)> {
+    pub fn decimal(&mut self, max_int: usize) -> Option<Span> {
         let (from, end) = self.digits()?;
         if end - from > max_int {
             return None;
@@ -161,7 +172,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `[A-Za-z][A-Za-z-]*`: a noun as figures are counted in.
-    pub fn noun(&mut self) -> Option<(usize, usize)> {
+    pub fn noun(&mut self) -> Option<Span> {
         let from = self.at;
         if !self.peek().is_some_and(|b| b.is_ascii_alphabetic()) {
             return None;
