@@ -263,15 +263,3 @@ fn only_the_parser_is_called_from_outside_parse() {
     }
     assert!(inside.is_empty(), "reaches inside parse/: {inside:#?}");
 }
-
-#[test]
-#[ignore]
-fn print_imports() {
-    for (from, to) in imports(&sources()) {
-        eprintln!(
-            "{} -> {:?}",
-            shown(&from),
-            to.iter().map(shown).collect::<Vec<_>>()
-        );
-    }
-}

@@ -4,7 +4,7 @@
 use comrak::nodes::{AstNode, NodeValue};
 
 use super::claims::{self, Found};
-use super::{deps, ids, text};
+use super::{durations, ids, text};
 use crate::model::{
     BadCheckbox, Claim, ClaimKind, CriticalPathDecl, DepDecl, Duration, Legend, ROOT, Site,
     Subject, Unit, UnitId, UnitIdx, UnitKind,
@@ -205,7 +205,8 @@ impl<'a> Builder<'a> {
         let idx = if is_title {
             self.units[ROOT].title = title.clone();
             self.units[ROOT].id = ids::title_id(&title);
-            self.units[ROOT].duration = deps::parenthesised_duration(&title, self.vocab.calendar);
+            self.units[ROOT].duration =
+                durations::parenthesised_duration(&title, self.vocab.calendar);
             ROOT
         } else {
             while self.sections.last().is_some_and(|(l, _)| *l >= level) {
@@ -215,7 +216,7 @@ impl<'a> Builder<'a> {
             let mut unit = Unit::new(UnitKind::Section { level }, line, span, Some(parent));
             unit.id = ids::leading_id(&title).map(|(id, _)| id);
             unit.optional = text::is_optional(&title) || self.optional_parent(parent);
-            unit.duration = deps::parenthesised_duration(&title, self.vocab.calendar);
+            unit.duration = durations::parenthesised_duration(&title, self.vocab.calendar);
             unit.title = title;
             let idx = self.add_unit(unit);
             self.sections.push((level, idx));

@@ -4,8 +4,8 @@
 //! byte spans in the file (`base` is the line's offset). Where a claim may stand is decided
 //! by the caller; these functions only read figures.
 
-use super::figures;
 use super::scan::{self, Span};
+use super::{figures, percents};
 use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
 use crate::source;
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
@@ -158,7 +158,7 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
         return out;
     }
     let mut seen = HashSet::default();
-    for (at, m) in figures::percent_paren(text).chain(figures::percent_before_count(text)) {
+    for (at, m) in percents::percent_paren(text).chain(percents::percent_before_count(text)) {
         let Some(p) = percent(text, m.figure, base) else {
             continue;
         };
@@ -178,7 +178,7 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
 /// A percentage whose own words give its basis (`5% (Planning & Documentation Complete)`)
 /// speaks of something no reading resolves, so it is not a claim.
 pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
-    let (end, m) = figures::leading_percent(text)?;
+    let (end, m) = percents::leading_percent(text)?;
     let after = text[end..].trim_start_matches(['*', ' ']);
     if after.starts_with('(')
         && !after[1..]
@@ -337,123 +337,4 @@ pub fn status_value(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn values(found: &[Found]) -> Vec<String> {
-        found
-            .iter()
-            .map(|f| match &f.kind {
-                ClaimKind::Count { done, total, noun } => {
-                    format!("{}/{} {:?}", done.value, total.value, noun)
-                }
-                ClaimKind::Size { total, noun, .. } => format!("{} {noun}", total.value),
-                ClaimKind::Percent { percent, .. } => {
-                    format!("{}% approx={}", percent.value, f.approx)
-                }
-                ClaimKind::Sum { figure, parts, .. } => format!("{} = {parts:?}", figure.value),
-                other => format!("{other:?}"),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn count_forms() {
-        assert_eq!(
-            values(&counts("Epic 01: Setup (0/12 tasks)", 0)),
-            ["0/12 Some(\"task\")"]
-        );
-        assert_eq!(
-            values(&counts("(100% - 12/12 sub-tasks complete)", 0)),
-            ["12/12 Some(\"sub-task\")"]
-        );
-        assert_eq!(
-            values(&counts("**0% (0/9 sub-tasks complete)**", 0)),
-            ["0/9 Some(\"sub-task\")"]
-        );
-        assert_eq!(
-            values(&counts("12.5% (1 of 8 phases complete)", 0)),
-            ["1/8 Some(\"phase\")"]
-        );
-        assert_eq!(
-            values(&counts("**Key Controllers** (0/40):", 0)),
-            ["0/40 None"]
-        );
-        assert!(counts("(24/7 support)", 0).is_empty());
-        assert!(counts("(1/2 day)", 0).is_empty());
-        assert!(counts("46/46 tests passing", 0).is_empty());
-    }
-
-    #[test]
-    fn size_forms() {
-        assert_eq!(
-            values(&sizes("Task 2.1: nginx (3 sub-tasks)", 0)),
-            ["3 sub-task"]
-        );
-        assert_eq!(
-            values(&sizes("Overview (22 Epics Across 7 Phases)", 0)),
-            ["22 epic", "7 phase"]
-        );
-        assert!(sizes("(78 KB)", 0).is_empty());
-        assert!(sizes("(9 channels)", 0).is_empty());
-        assert_eq!(
-            own_size("**Automation** (5 models): Rule"),
-            Some(("model".into(), 5))
-        );
-        assert_eq!(placeholder("**[31 more controllers...]**"), Some(31));
-    }
-
-    #[test]
-    fn percent_forms() {
-        assert_eq!(
-            values(&percents("Phase 2: Setup (0%)", 0)),
-            ["0% approx=false"]
-        );
-        assert_eq!(
-            values(&percents("**Phase 1** - **100% (13/13 sub-tasks)**", 0)),
-            ["100% approx=false"]
-        );
-        assert_eq!(
-            values(&percents("(100% - 12/12 sub-tasks complete)", 0)),
-            ["100% approx=false"]
-        );
-        assert!(percents("85%+ coverage, >90% threshold", 0).is_empty());
-        assert_eq!(
-            values(&[leading_percent(" ~25%", 0).unwrap()]),
-            ["25% approx=true"]
-        );
-    }
-
-    #[test]
-    fn totals() {
-        let t = tally("Total Sub-tasks", " 52 (+ 1 optional)", 0).unwrap();
-        assert!(matches!(
-            t.kind,
-            ClaimKind::Tally {
-                tally: Tally::Total,
-                optional: Some(_),
-                ..
-            }
-        ));
-        assert!(tally("Completed Date", " 2026-12-10", 0).is_none());
-        assert!(tally("Total Duration", " 5 weeks", 0).is_none());
-        assert_eq!(
-            parts_total("(532 unit tests total across all services):", 0)
-                .unwrap()
-                .1,
-            "unit test"
-        );
-        assert_eq!(
-            part_of("CI/CD Monitor: 5 unit tests (20 tests total)", "unit test"),
-            Some(5)
-        );
-        assert_eq!(
-            values(&plus_parts(
-                "145 tests passing (109 unit + 36 integration)",
-                0
-            )),
-            ["145 = [109, 36]"]
-        );
-        assert!(plus_parts("113 tests passing (82 unit, 31 integration)", 0).is_empty());
-    }
-}
+mod tests;

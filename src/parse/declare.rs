@@ -3,7 +3,9 @@
 use comrak::nodes::AstNode;
 
 use super::builder::Builder;
-use super::deps::{self, after_critical_label, chain, dependency_label, references};
+use super::critical::{after_critical_label, chain};
+use super::deps::{self, dependency_label, references};
+use super::durations;
 use super::scan::{Cursor, Labelled, is_space};
 use crate::model::{Declarer, DepDecl, Direction, ROOT, UnitIdx};
 
@@ -108,7 +110,7 @@ impl Builder<'_> {
         let section = self.section();
         if self.units[section].duration.is_none() {
             self.units[section].duration =
-                deps::duration(value, vbase, self.vocab.calendar).map(|(d, _, _)| d);
+                durations::duration(value, vbase, self.vocab.calendar).map(|(d, _, _)| d);
         }
     }
 

@@ -98,7 +98,8 @@ impl Builder<'_> {
             unit.id = leading_id(&title).map(|(id, _)| id);
             unit.size = claims::own_size(title_text);
             unit.placeholder = claims::placeholder(title_text);
-            unit.duration = super::deps::parenthesised_duration(title_text, self.vocab.calendar);
+            unit.duration =
+                super::durations::parenthesised_duration(title_text, self.vocab.calendar);
         }
         unit.marker = Some(marker);
         unit.title = title;

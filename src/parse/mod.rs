@@ -6,13 +6,17 @@
 
 mod builder;
 mod claims;
+mod critical;
 mod declare;
 mod deps;
+mod durations;
+mod fields;
 mod figures;
 mod ids;
 mod legend;
 mod list;
 mod paragraph;
+mod percents;
 mod scan;
 mod table;
 mod text;

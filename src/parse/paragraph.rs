@@ -4,141 +4,17 @@ use comrak::nodes::{AstNode, NodeValue};
 
 use super::builder::Builder;
 use super::claims::{self, Found};
-use super::deps;
 use super::ids::{last_id_ref, leading_id};
 use super::text::{mask_code, plain};
+use super::{deps, durations};
 use crate::model::{ClaimKind, Figure, ROOT, Site, Subject, Unit, UnitKind};
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
-use crate::vocab::{labels, phrase_state, word_at};
+use crate::vocab::{phrase_state, word_at};
 
-use super::scan::{Cursor, Labelled, Span, ends_with_ci, is_space, starts_with_ci};
-
-/// A field's label, and where its value starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Field {
-    label: Span,
-    value_start: usize,
-}
-
-/// `**Label:** value`, `**Label**: value` or `Label: value` in one line: the label's span
-/// and where the value starts. As the pattern
-/// `^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$`.
-fn field(line: &str) -> Option<Field> {
-    let mut c = Cursor::new(line, 0);
-    c.spaces();
-    let start = c.at;
-    let found = if c.lit("**") || c.lit("__") {
-        bold_label(line, c.at)
-    } else {
-        plain_label(line, start)
-    };
-    found.filter(|_| !line.contains('\n'))
-}
-
-/// `[^*_]{1,80}?` then `:\s*` and emphasis, or emphasis, `\s*` and `:`.
-fn bold_label(line: &str, from: usize) -> Option<Field> {
-    let close = |c: &mut Cursor| c.lit("**") || c.lit("__");
-    for (n, (i, ch)) in line[from..].char_indices().enumerate().take(81) {
-        let at = from + i;
-        if n >= 1 {
-            let mut c = Cursor::new(line, at);
-            let field = |c: Cursor| Field {
-                label: (from, at),
-                value_start: c.at,
-            };
-            if c.byte(b':') && close(c.spaces()) {
-                return Some(field(c));
-            }
-            let mut c = Cursor::new(line, at);
-            if close(&mut c) && c.spaces().byte(b':') {
-                return Some(field(c));
-            }
-        }
-        if n == 80 || ch == '*' || ch == '_' {
-            return None;
-        }
-    }
-    // The label may run to the end of the line only if nothing closes it.
-    None
-}
-
-/// `[A-Z][A-Za-z0-9 %/()-]{0,40}?` then `:` and one space.
-fn plain_label(line: &str, from: usize) -> Option<Field> {
-    let bytes = line.as_bytes();
-    if !bytes.get(from)?.is_ascii_uppercase() {
-        return None;
-    }
-    let class = |b: u8| b.is_ascii_alphanumeric() || b" %/()-".contains(&b);
-    let mut at = from + 1;
-    while at <= from + 41 {
-        if bytes.get(at) == Some(&b':') && bytes.get(at + 1).is_some_and(|&b| is_space(b)) {
-            return Some(Field {
-                label: (from, at),
-                value_start: at + 2,
-            });
-        }
-        if at == from + 41 || !bytes.get(at).is_some_and(|&b| class(b)) {
-            return None;
-        }
-        at += 1;
-    }
-    None
-}
-
-/// `(?i)^(?:overall |current |project |phase |epic |task )?status$`.
-fn is_status_label(label: &str) -> bool {
-    let rest = labels::STATUS_PREFIXES
-        .iter()
-        .find(|p| starts_with_ci(label, p))
-        .map_or(label, |p| &label[p.len()..]);
-    rest.eq_ignore_ascii_case("status") || label.eq_ignore_ascii_case("status")
-}
-
-/// `(?i)(?:progress|completion|complete|percent|percentage|%|% done)$`.
-fn is_progress_label(label: &str) -> bool {
-    labels::PROGRESS_ENDINGS
-        .iter()
-        .any(|w| ends_with_ci(label, w))
-}
-
-/// `(?i)^(?:overall|project)\b`: the label speaks of the whole document.
-fn is_overall_label(label: &str) -> bool {
-    labels::WHOLE_DOCUMENT.iter().any(|w| {
-        starts_with_ci(label, w)
-            && !label
-                .as_bytes()
-                .get(w.len())
-                .is_some_and(|&b| super::scan::is_word(b))
-    })
-}
-
-/// `^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$`: a bold line's words and what follows them.
-fn bold_line(line: &str) -> Option<Labelled> {
-    let mut c = Cursor::new(line, 0);
-    c.spaces();
-    if !c.lit("**") {
-        return None;
-    }
-    let from = c.at;
-    let end = from + line[from..].find('*')?;
-    if end == from {
-        return None;
-    }
-    let mut c = Cursor::new(line, end);
-    if !c.lit("**") {
-        return None;
-    }
-    c.spaces();
-    let rest = &line[c.at..];
-    let trimmed = rest.trim_end_matches(|ch: char| ch.is_ascii() && is_space(ch as u8));
-    if trimmed.contains('\n') {
-        return None;
-    }
-    Some(Labelled {
-        label: (from, end),
-        value: (c.at, c.at + trimmed.len()),
-    })
-}
+use super::fields::{
+    Field, bold_line, field, is_overall_label, is_progress_label, is_status_label,
+};
+use super::scan::Labelled;
 
 impl Builder<'_> {
     pub(crate) fn paragraph<'n>(
@@ -214,7 +90,7 @@ impl Builder<'_> {
             if let Some(direction) = deps::dependency_label(label) {
                 self.dependency_field(direction, value_text, vbase, list);
             }
-            if deps::is_duration_label(label) {
+            if durations::is_duration_label(label) {
                 self.duration_field(value_text, vbase);
             }
         }
@@ -402,94 +278,4 @@ fn marker_suffix(b: &Builder, body: &str, base: usize) -> Option<Found> {
         .trim_matches(|c| c == '*' || c == '_' || c == ' ')
         .is_empty();
     clean.then_some(Found::status(state, words, Some(marker), pos))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::parse::scan::oracle::{agree, groups};
-
-    const FIELD: &[&[&str]] = &[
-        &["", " ", "  "],
-        &["**", "__", "", "*", "_"],
-        &[
-            "Status",
-            "Overall Progress",
-            "A",
-            "Phase 1 Status",
-            "x",
-            "Key (v2)",
-            "é",
-            "a*b",
-        ],
-        &["", ":", " ", "::"],
-        &["**", "__", "", "*"],
-        &["", ":", " :"],
-        &[" ", "", "\t"],
-        &["Done", "80%", "", "✅ Complete", "**x**"],
-    ];
-
-    const BOLD_LINE: &[&[&str]] = &[
-        &["", " "],
-        &["**", "*", ""],
-        &["Chat Service", "x", "", "é", "a_b"],
-        &["**", "*", ""],
-        &["", " ", "  "],
-        &["✅", "⬜ Pending", "", "x y", "*"],
-        &["", " ", "\t"],
-    ];
-
-    #[test]
-    fn fields_as_the_pattern() {
-        agree(
-            r"^\s*(?:(?:\*\*|__)([^*_]{1,80}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|([A-Z][A-Za-z0-9 %/()-]{0,40}?):\s)(.*)$",
-            FIELD,
-            1,
-            |re, line| groups(re, line).map(|g| (g[1].or(g[2]).unwrap(), g[3].unwrap().0)),
-            |line| field(line).map(|f| (f.label, f.value_start)),
-        );
-    }
-
-    #[test]
-    fn bold_lines_as_the_pattern() {
-        agree(
-            r"^\s*\*\*([^*]+)\*\*\s*(.*?)\s*$",
-            BOLD_LINE,
-            2,
-            |re, line| groups(re, line).map(|g| (g[1].unwrap(), g[2].unwrap())),
-            |line| bold_line(line).map(|b| (b.label, b.value)),
-        );
-    }
-
-    #[test]
-    fn labels_as_the_patterns() {
-        let words = &[
-            "overall ",
-            "current ",
-            "project",
-            "status",
-            "STATUS",
-            "progress",
-            "% done",
-            "percentage",
-            "Complete",
-            "x",
-            " ",
-            "_",
-            "é",
-        ];
-        let lines = crate::parse::scan::oracle::phrases(words, 4, 5_000, 3);
-        let one = |pattern: &str, f: fn(&str) -> bool| {
-            crate::parse::scan::oracle::agree_on(pattern, &lines, |re, l| re.is_match(l), f);
-        };
-        one(
-            r"(?i)^(?:overall |current |project |phase |epic |task )?status$",
-            is_status_label,
-        );
-        one(
-            r"(?i)(?:progress|completion|complete|percent|percentage|%|% done)$",
-            is_progress_label,
-        );
-        one(r"(?i)^(?:overall|project)\b", is_overall_label);
-    }
 }

@@ -6,10 +6,10 @@ use comrak::nodes::AstNode;
 
 use super::builder::Builder;
 use super::claims::{self, Found};
-use super::deps;
 use super::ids::leading_id;
 use super::scan::figure_value;
 use super::text::{mask_code, plain};
+use super::{deps, durations};
 use crate::model::{
     ClaimKind, Declarer, DepDecl, Direction, Figure, Marker, Percent, Site, Subject, Target, Unit,
     UnitId, UnitKind,
@@ -46,7 +46,7 @@ impl Builder<'_> {
         let dep_col = heads
             .iter()
             .position(|h| deps::dependency_label(h).is_some());
-        let duration_col = heads.iter().position(|h| deps::is_duration_label(h));
+        let duration_col = heads.iter().position(|h| durations::is_duration_label(h));
         for (_, cells) in body {
             self.row_declarations(cells, &heads, kind.as_deref(), dep_col, duration_col);
         }
@@ -213,7 +213,7 @@ impl Builder<'_> {
         }
         if let Some(cell) = duration_col.and_then(|c| cells.get(c))
             && let Some((d, _, _)) =
-                deps::duration(&self.src.text[cell.span.clone()], 0, self.vocab.calendar)
+                durations::duration(&self.src.text[cell.span.clone()], 0, self.vocab.calendar)
         {
             self.durations.extend(ids.into_iter().map(|id| (id, d)));
         }
