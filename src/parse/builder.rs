@@ -205,6 +205,7 @@ impl<'a> Builder<'a> {
         let idx = if is_title {
             self.units[ROOT].title = title.clone();
             self.units[ROOT].id = ids::title_id(&title);
+            self.units[ROOT].id_label_len = ids::leading_id(&title).map_or(0, |(_, len)| len);
             self.units[ROOT].duration =
                 durations::parenthesised_duration(&title, self.vocab.calendar);
             ROOT
@@ -214,7 +215,7 @@ impl<'a> Builder<'a> {
             }
             let parent = self.section();
             let mut unit = Unit::new(UnitKind::Section { level }, line, span, Some(parent));
-            unit.id = ids::leading_id(&title).map(|(id, _)| id);
+            (unit.id, unit.id_label_len) = ids::id_and_label(&title);
             unit.optional = text::is_optional(&title) || self.optional_parent(parent);
             unit.duration = durations::parenthesised_duration(&title, self.vocab.calendar);
             unit.title = title;
@@ -249,14 +250,7 @@ impl<'a> Builder<'a> {
         structural: bool,
     ) {
         let group = self.new_group();
-        // Every figure has a digit; most lines have none, and skip the searches.
-        if !text::has_digit(masked) {
-            return;
-        }
-        let mut found = claims::counts(masked, base);
-        found.extend(claims::percents(masked, base));
-        found.extend(claims::sizes(masked, base));
-        found.extend(claims::plus_parts(masked, base));
+        let found = claims::in_line(masked, base);
         if found.is_empty() {
             return;
         }
@@ -271,9 +265,6 @@ impl<'a> Builder<'a> {
 
     pub(super) fn finish(mut self) -> Finished {
         self.drop_unmatched_rows();
-        for unit in &mut self.units {
-            unit.id_label_len = ids::leading_id(&unit.title).map_or(0, |(_, len)| len);
-        }
         Finished {
             units: self.units,
             claims: self.claims,

@@ -51,6 +51,11 @@ pub fn leading_id(title: &str) -> Option<(UnitId, usize)> {
     ))
 }
 
+/// The id a title starts with, and the byte length of its label (0 without one).
+pub fn id_and_label(title: &str) -> (Option<UnitId>, usize) {
+    leading_id(title).map_or((None, 0), |(id, len)| (Some(id), len))
+}
+
 /// Not a hyphen, an en dash or a digit, or the end: `(?:[^-–\d]|$)`.
 fn no_range_after(s: &str, at: usize) -> bool {
     let rest = &s[at..];

@@ -5,7 +5,7 @@ use comrak::nodes::{AstNode, NodeValue};
 
 use super::builder::Builder;
 use super::claims;
-use super::ids::leading_id;
+use super::ids::id_and_label;
 use super::text::{self, is_optional, mask_code, plain};
 use crate::model::{Site, Subject, Unit, UnitIdx, UnitKind};
 
@@ -95,7 +95,7 @@ impl Builder<'_> {
         unit.optional = lead.starred || is_optional(&title) || self.optional_parent(parent);
         // Ids, sizes, placeholders and durations all have digits; most titles have none.
         if text::has_digit(title_text) {
-            unit.id = leading_id(&title).map(|(id, _)| id);
+            (unit.id, unit.id_label_len) = id_and_label(&title);
             unit.size = claims::own_size(title_text);
             unit.placeholder = claims::placeholder(title_text);
             unit.duration =

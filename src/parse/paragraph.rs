@@ -4,7 +4,7 @@ use comrak::nodes::{AstNode, NodeValue};
 
 use super::builder::Builder;
 use super::claims::{self, Found};
-use super::ids::{last_id_ref, leading_id};
+use super::ids::{id_and_label, last_id_ref};
 use super::text::{mask_code, plain};
 use super::{deps, durations};
 use crate::model::{ClaimKind, Figure, ROOT, Site, Subject, Unit, UnitKind};
@@ -133,7 +133,7 @@ impl Builder<'_> {
         let parent = self.section();
         let mut unit = Unit::new(UnitKind::Scope, line, start..end, Some(parent));
         unit.title = plain(&text[ws..we]);
-        unit.id = leading_id(&unit.title).map(|(id, _)| id);
+        (unit.id, unit.id_label_len) = id_and_label(&unit.title);
         unit.optional = self.optional_parent(parent);
         let idx = self.add_unit(unit);
         let group = self.new_group();

@@ -6,7 +6,7 @@ use comrak::nodes::AstNode;
 
 use super::builder::Builder;
 use super::claims::{self, Found};
-use super::ids::leading_id;
+use super::ids::{id_and_label, leading_id};
 use super::scan::figure_value;
 use super::text::{mask_code, plain};
 use super::{deps, durations};
@@ -125,6 +125,7 @@ impl Builder<'_> {
         if unit.title.is_empty() {
             unit.title = name.clone();
         }
+        (_, unit.id_label_len) = id_and_label(&unit.title);
         unit.optional = super::text::is_optional(&name) || self.optional_parent(parent);
         let has_id = unit.id.is_some();
         let idx = self.add_unit(unit);

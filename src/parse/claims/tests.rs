@@ -118,3 +118,27 @@ fn totals() {
     );
     assert!(plus_parts("113 tests passing (82 unit, 31 integration)", 0).is_empty());
 }
+
+#[test]
+fn a_form_said_to_need_a_digit_finds_nothing_without_one() {
+    let mut lines = crate::parse::scan::oracle::fixture_lines();
+    lines.extend(crate::parse::scan::oracle::lines(
+        &[
+            "(", ")", "/", "%", "of", "tasks", "done", "+", "~", "about", " ",
+        ],
+        2000,
+        7,
+    ));
+    for line in lines
+        .iter()
+        .filter(|l| !l.bytes().any(|b| b.is_ascii_digit()))
+    {
+        for form in LINE_FORMS.iter().filter(|f| f.has_digit) {
+            assert!(
+                (form.find)(line, 0).is_empty(),
+                "the {} form matches {line:?}, which has no digit",
+                form.name
+            );
+        }
+    }
+}
