@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHashSet;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::graph::Part;
+use crate::graph::Fragment;
 use crate::model::Document;
 use crate::parse::parse;
 use crate::pipeline::{Settings, check_document, document_findings};
@@ -40,8 +40,8 @@ pub struct Fixed {
     /// The fixed text, parsed: for rendering the remaining findings, and for checking it
     /// again beside the other files without parsing it again.
     pub document: Document,
-    /// The fixed text's part of the graph of all files.
-    pub part: Part,
+    /// The fixed text's fragment of the graph of all files.
+    pub fragment: Fragment,
 }
 
 /// A text that kept changing with every edit that undid itself set aside: the rules whose
@@ -113,7 +113,7 @@ impl Rounds<'_> {
         let mut applied_keys: Vec<Vec<EditKey>> = Vec::new();
         let mut applied = 0;
         for _ in 0..=MAX_ROUNDS {
-            let (diagnostics, part) = round_findings(&doc, self.settings);
+            let (diagnostics, fragment) = round_findings(&doc, self.settings);
             let chosen = choose(
                 diagnostics.iter().filter(|d| !self.is_set_aside(&doc, d)),
                 self.allowed,
@@ -128,7 +128,7 @@ impl Rounds<'_> {
                     applied,
                     remaining,
                     document: doc,
-                    part,
+                    fragment,
                 });
             }
             applied_keys.push(chosen.iter().flat_map(|d| keys(&doc, d)).collect());
@@ -178,13 +178,13 @@ fn text_hash(text: &str) -> u64 {
 
 /// What a round of fixing reads: every rule's findings where the document declares a
 /// critical path (its total is fixed from the graph), else its document rules' alone, since
-/// no other graph rule offers a fix. Also the document's part of the graph.
-fn round_findings(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, Part) {
-    let (found, part) = document_findings(doc, settings);
+/// no other graph rule offers a fix. Also the document's fragment of the graph.
+fn round_findings(doc: &Document, settings: &Settings) -> (Vec<Diagnostic>, Fragment) {
+    let (found, fragment) = document_findings(doc, settings);
     if doc.critical_paths.is_empty() {
-        return (found, part);
+        return (found, fragment);
     }
-    (check_document(doc, settings), part)
+    (check_document(doc, settings), fragment)
 }
 
 /// The edits to apply this round, sorted by position, each finding's edits all or nothing,

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::exit::ExitStatus;
-use super::setup::{drop_later, request, settings};
+use super::setup::{request, settings};
 use crate::cli::CheckArgs;
 use crate::pipeline;
 use crate::report::{self, Report};
@@ -17,14 +17,11 @@ pub(super) fn run_check(
 ) -> Result<ExitStatus> {
     let (s, color) = settings(&args.common)?;
     let outcome = pipeline::run(request(&args.common), &s, |_, _| (), |_, _| ());
-    drop_later(outcome.graph);
     let report = Report {
         files: outcome.files.into_iter().map(|(file, ())| file).collect(),
         errors: outcome.errors,
         fixes: None,
     };
     report::render(&report, args.format, color, out, err)?;
-    let status = ExitStatus::of_report(&report);
-    drop_later(report);
-    Ok(status)
+    Ok(ExitStatus::of_report(&report))
 }

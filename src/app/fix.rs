@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::exit::ExitStatus;
-use super::setup::{drop_later, request, settings};
+use super::setup::{request, settings};
 use crate::cli::FixArgs;
 use crate::fix::{Unsettled, fix_document};
 use crate::input::{self, Input, InputError};
@@ -41,7 +41,7 @@ pub(super) fn run_fix(
     // `fix -` is a filter: standard output gets the document back, and nothing else.
     let filter = !args.diff && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
     // Each file is fixed on its own, in parallel, and kept only as its text before and
-    // after, its findings and its part of the graph; writing and reporting keep the input
+    // after, its findings and its fragment of the graph; writing and reporting keep the input
     // order.
     let (results, failed) = pipeline::read_each(inputs, &s, |input, doc| {
         let before = doc.source.text.clone();
@@ -62,7 +62,7 @@ pub(super) fn run_fix(
         Ok(Analysed {
             source: fixed.document.source,
             local,
-            part: fixed.part,
+            fragment: fixed.fragment,
             kept: Settled {
                 change,
                 applied: fixed.applied,
@@ -115,7 +115,6 @@ pub(super) fn run_fix(
     // What remains is checked across all files, as `check` would see them.
     let context = pipeline::context_of(&pending, request(&args.common), &s, |_, _| ());
     let outcome = pipeline::conclude(pending, context, &s, errors);
-    drop_later(outcome.graph);
     let errors = outcome.errors;
     let files: Vec<_> = outcome.files.into_iter().map(|(file, _)| file).collect();
     if args.diff {
@@ -147,7 +146,5 @@ pub(super) fn run_fix(
     } else {
         report::render(&report, args.format, color, out, err)?;
     }
-    let status = ExitStatus::of_report(&report);
-    drop_later(report);
-    Ok(status)
+    Ok(ExitStatus::of_report(&report))
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::exit::ExitStatus;
-use super::setup::{drop_later, request, settings};
+use super::setup::{request, settings};
 use crate::cli::{GraphArgs, GraphFormat};
 use crate::pipeline;
 use crate::report;
@@ -19,7 +19,7 @@ pub(super) fn run_graph(
     let (mut s, _) = settings(&args.common)?;
     // The graph is drawn, not checked: no rule runs.
     s.rules.enabled.clear();
-    // Each document gives its part of the graph and the labels of its nodes, and is
+    // Each document gives its fragment of the graph and the labels of its nodes, and is
     // dropped; the documents that references lead to are part of the plan to draw.
     let label =
         |r: &crate::resolve::Resolver, nodes: &crate::graph::Nodes| Labels::of(r.doc, nodes);
@@ -53,6 +53,5 @@ pub(super) fn run_graph(
     } else {
         ExitStatus::Findings
     };
-    drop_later((outcome.graph, labels));
     Ok(status)
 }

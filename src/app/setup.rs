@@ -80,16 +80,6 @@ fn select(settings: &mut RuleSettings, select: &[String], ignore: &[String]) -> 
     Ok(())
 }
 
-/// Drops what a command leaves at its end on a thread of its own. Freeing a large structure
-/// visits every piece of it, most of them long out of the cache; on a thread of its own that
-/// overlaps with the work that follows, and when the process exits first its memory goes
-/// back to the system with the process, unvisited. Only commands call it: the library's
-/// own calls start no thread beyond those of [`crate::parallel::map`].
-pub(crate) fn drop_later<T: Send + 'static>(value: T) {
-    // A thread that cannot be started drops the value here, with the error.
-    let _ = std::thread::Builder::new().spawn(move || drop(value));
-}
-
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::exit::ExitStatus;
-use super::setup::{drop_later, request, settings};
+use super::setup::{request, settings};
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::pipeline;
 use crate::report;
@@ -23,7 +23,6 @@ pub(super) fn run_status(
     // Each document's outline is made while its model is at hand; the findings of every
     // file, graph rules included, are known only once all are read.
     let outcome = pipeline::run(request(&args.common), &s, |r, _| outline(r), |_, _| ());
-    drop_later(outcome.graph);
     for e in &outcome.errors {
         writeln!(err, "error: {}: {}", report::shown_path(&e.path), e.cause)?;
     }

@@ -1,14 +1,13 @@
-//! Building the graph from the parts of every document: nodes indexed by id, and each
+//! Building the graph from the fragments of every document: nodes indexed by id, and each
 //! declared dependency resolved to an edge or to an unknown reference.
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::hash_map::Entry;
 use std::path::{Component, Path, PathBuf};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::part::{Node, Nodes, Part, hash};
+use super::fragment::{Fragment, Node, Nodes, hash};
 use super::results::Cycle;
 use super::show::number_key;
 use crate::model::{Direction, Document, Reference, Target, UnitId};
@@ -34,9 +33,9 @@ pub struct Graph {
     /// Each node's position in its part.
     pub(super) part_pos: Vec<usize>,
     /// Nodes by id in their document, by number in their document, and by id across all.
-    by_id: Chains,
-    by_number: Chains,
-    global: Chains,
+    by_id: Index,
+    by_number: Index,
+    global: Index,
     /// Each document's path (lexically normalised) and the node that stands for it.
     files: HashMap<PathBuf, usize>,
     /// Each document's folder, which its links are relative to.
@@ -64,15 +63,15 @@ enum Lookup {
 impl Graph {
     /// Builds the graph of `docs`, each with its resolver.
     pub fn build(docs: &[(&Document, &Resolver)]) -> Self {
-        let parts: Vec<Part> = docs
+        let fragments: Vec<Fragment> = docs
             .iter()
-            .map(|(doc, r)| Part::copied(doc, Nodes::of(doc, r)))
+            .map(|(doc, r)| Fragment::copied(doc, Nodes::of(doc, r)))
             .collect();
-        Self::from_parts(parts)
+        Self::from_fragments(fragments)
     }
 
-    /// Builds the graph of the documents `parts` were made from.
-    pub fn from_parts(parts: Vec<Part>) -> Self {
+    /// Builds the graph of the documents `fragments` were made from.
+    pub fn from_fragments(fragments: Vec<Fragment>) -> Self {
         let mut g = Graph {
             nodes: Vec::new(),
             edges: DiGraph::new(),
@@ -80,39 +79,42 @@ impl Graph {
             parts: Vec::new(),
             part_of: Vec::new(),
             part_pos: Vec::new(),
-            by_id: Chains::default(),
-            by_number: Chains::default(),
-            global: Chains::default(),
+            by_id: Index::default(),
+            by_number: Index::default(),
+            global: Index::default(),
             files: HashMap::default(),
-            doc_nodes: Vec::with_capacity(parts.len()),
-            by_kind: parts.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            doc_nodes: Vec::with_capacity(fragments.len()),
+            by_kind: fragments
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             cycle_cache: std::sync::OnceLock::new(),
-            dirs: parts
+            dirs: fragments
                 .iter()
                 .map(|p| p.path.parent().map(Path::to_path_buf).unwrap_or_default())
                 .collect(),
         };
-        let nodes: usize = parts.iter().map(|p| p.nodes.len()).sum();
+        let nodes: usize = fragments.iter().map(|p| p.nodes.len()).sum();
         g.nodes.reserve(nodes);
         g.edges.reserve_nodes(nodes);
         // With one document, nothing is found elsewhere: the index across documents is
         // left empty.
-        let across = parts.len() > 1;
+        let across = fragments.len() > 1;
         for chains in [&mut g.by_id, &mut g.by_number, &mut g.global] {
             chains.reserve(nodes);
         }
-        let mut dependencies = Vec::with_capacity(parts.len());
-        for (d, part) in parts.into_iter().enumerate() {
+        let mut dependencies = Vec::with_capacity(fragments.len());
+        for (d, fragment) in fragments.into_iter().enumerate() {
             let first = g.nodes.len();
-            for mut node in part.nodes {
+            for mut node in fragment.nodes {
                 node.doc = d;
                 g.add(node, across);
             }
             g.doc_nodes.push(first..g.nodes.len());
-            if let Some(main) = part.main {
-                g.files.insert(normalise(&part.path), first + main);
+            if let Some(main) = fragment.main {
+                g.files.insert(normalise(&fragment.path), first + main);
             }
-            dependencies.push(part.dependencies);
+            dependencies.push(fragment.dependencies);
         }
         for (d, decls) in dependencies.iter().enumerate() {
             for decl in decls.iter() {
@@ -290,44 +292,22 @@ impl Graph {
     }
 }
 
-/// Nodes by a hash of what they are found by, within a document (or `0` for all): each key
-/// holds the first and last node of a chain through `next`, in the order the nodes were
-/// made. A lookup compares each candidate's own id, so no key holds a copy of one, and no
-/// key needs a list of its own.
+/// Nodes by a hash of what they are found by, within a document (or `0` for all), in the
+/// order they were made. A lookup compares each candidate's own id.
 #[derive(Debug, Default)]
-struct Chains {
-    ends: HashMap<(usize, u64), (usize, usize)>,
-    /// The next node with the same key, by node; `usize::MAX` ends a chain.
-    next: Vec<usize>,
-}
+struct Index(HashMap<(usize, u64), Vec<usize>>);
 
-impl Chains {
+impl Index {
     fn reserve(&mut self, nodes: usize) {
-        self.ends.reserve(nodes);
-        self.next.reserve(nodes);
+        self.0.reserve(nodes);
     }
 
-    /// Adds `node`. Nodes are added in the order they are made, each to a chain at most
-    /// once; `next` grows to hold the node.
     fn push(&mut self, key: (usize, u64), node: usize) {
-        if self.next.len() <= node {
-            self.next.resize(node + 1, usize::MAX);
-        }
-        match self.ends.entry(key) {
-            Entry::Occupied(mut ends) => {
-                let last = &mut ends.get_mut().1;
-                self.next[*last] = node;
-                *last = node;
-            }
-            Entry::Vacant(ends) => {
-                ends.insert((node, node));
-            }
-        }
+        self.0.entry(key).or_default().push(node);
     }
 
     fn iter(&self, key: (usize, u64)) -> impl Iterator<Item = usize> + '_ {
-        let first = self.ends.get(&key).map(|&(first, _)| first);
-        std::iter::successors(first, |&n| Some(self.next[n]).filter(|&m| m != usize::MAX))
+        self.0.get(&key).into_iter().flatten().copied()
     }
 }
 

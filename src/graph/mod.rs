@@ -4,11 +4,11 @@
 
 mod analysis;
 mod build;
-mod part;
+mod fragment;
 mod results;
 mod show;
 
 pub use build::{Graph, Unknown};
-pub use part::{Declarations, Declared, Node, Nodes, Part};
+pub use fragment::{Declarations, Declared, Fragment, Node, Nodes};
 pub use results::{CriticalPath, Cycle, Schedule};
 pub use show::{IdKey, common_unit, format_duration, id_key, id_like, number_key, short_id};

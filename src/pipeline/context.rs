@@ -9,19 +9,26 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashSet;
 
 use super::settings::{Request, Settings};
-use crate::graph::Part;
+use crate::graph::Fragment;
 use crate::input::{self, Input};
 use crate::model::{Reference, Target, UnitId};
 
-/// The repository's other tracker files, if `parts` hold references that their own
+/// The repository's other tracker files, if `fragments` hold references that their own
 /// document does not answer and the paths given do not already cover the repository;
 /// otherwise none, at no cost.
-pub(super) fn others(parts: &[&Part], request: Request, s: &Settings) -> Option<Vec<Input>> {
+pub(super) fn others(
+    fragments: &[&Fragment],
+    request: Request,
+    s: &Settings,
+) -> Option<Vec<Input>> {
     let given = || {
-        let outward = parts
-            .iter()
-            .any(|part| looks_outward(part.nodes.iter().map(|n| &n.id), part.dependencies.refs()));
-        outward.then(|| paths(parts.iter().map(|p| &p.path)))
+        let outward = fragments.iter().any(|fragment| {
+            looks_outward(
+                fragment.nodes.iter().map(|n| &n.id),
+                fragment.dependencies.refs(),
+            )
+        });
+        outward.then(|| paths(fragments.iter().map(|p| &p.path)))
     };
     repository_files(request, s, given)
 }

@@ -1,10 +1,10 @@
 //! The one path from files to results, taken by every command and by the tests.
 //!
 //! Each document is read, parsed, resolved, checked by the document rules and made into its
-//! part of the graph as one piece of work, on whichever core is free; its model is dropped
+//! fragment of the graph as one piece of work, on whichever core is free; its model is dropped
 //! before the next is read, so a repository of thousands of trackers is never all in memory.
 //! Then the repository's other trackers are read as context when references lead outside
-//! the documents given, the graph of every part is built, and the graph rules run on each
+//! the documents given, the graph of every fragment is built, and the graph rules run on each
 //! document. Commands differ only in what they keep of each document (`keep`) and in what
 //! they do with the results.
 
@@ -15,7 +15,7 @@ mod settings;
 use std::borrow::Cow;
 
 use crate::diagnostic::Diagnostic;
-use crate::graph::{Graph, Nodes, Part};
+use crate::graph::{Fragment, Graph, Nodes};
 use crate::input::{self, Input, InputError};
 use crate::model::Document;
 use crate::panic::Internal;
@@ -33,13 +33,13 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// One document after its own steps: the findings of the document rules, its part of the
+/// One document after its own steps: the findings of the document rules, its fragment of the
 /// graph, and what the command keeps of it.
 #[derive(Debug)]
 pub struct Analysed<T> {
     pub source: SourceFile,
     pub local: Local,
-    pub part: Part,
+    pub fragment: Fragment,
     pub kept: T,
 }
 
@@ -104,74 +104,74 @@ pub fn read_each<T: Send>(
     (kept, errors)
 }
 
-/// A document's own steps: resolved, checked by the document rules, made into its part of
+/// A document's own steps: resolved, checked by the document rules, made into its fragment of
 /// the graph; `keep` takes what it needs before the model is dropped (when it is owned).
 pub fn analyse<T>(
     doc: Cow<'_, Document>,
     s: &Settings,
     keep: impl FnOnce(&Resolver, &Nodes) -> T,
 ) -> Analysed<T> {
-    let (source, part, (local, kept)) = resolved(doc, s, |r, nodes| {
+    let (source, fragment, (local, kept)) = resolved(doc, s, |r, nodes| {
         (rules::document_rules(r.doc, r, s), keep(r, nodes))
     });
     Analysed {
         source,
         local,
-        part,
+        fragment,
         kept,
     }
 }
 
-/// A document resolved and made into its part of the graph, with what `with` takes of it
-/// while it is resolved. An owned document gives its declarations to the part; a borrowed
+/// A document resolved and made into its fragment of the graph, with what `with` takes of it
+/// while it is resolved. An owned document gives its declarations to the fragment; a borrowed
 /// one lends copies.
 fn resolved<X>(
     doc: Cow<'_, Document>,
     s: &Settings,
     with: impl FnOnce(&Resolver, &Nodes) -> X,
-) -> (SourceFile, Part, X) {
+) -> (SourceFile, Fragment, X) {
     let resolver = Resolver::new(&doc, s.rules.counting.clone());
     let nodes = Nodes::of(&doc, &resolver);
     let taken = with(&resolver, &nodes);
     drop(resolver);
     match doc {
         Cow::Owned(mut doc) => {
-            let part = Part::taken(&mut doc, nodes);
-            (doc.source, part, taken)
+            let fragment = Fragment::taken(&mut doc, nodes);
+            (doc.source, fragment, taken)
         }
-        Cow::Borrowed(doc) => (doc.source.clone(), Part::copied(doc, nodes), taken),
+        Cow::Borrowed(doc) => (doc.source.clone(), Fragment::copied(doc, nodes), taken),
     }
 }
 
-/// The parts of the repository's other trackers that the `analysed` documents' references
+/// The fragments of the repository's other trackers that the `analysed` documents' references
 /// may lead to (none when nothing leads outside them), with what `keep` takes of each.
 pub fn context_of<T, C: Send>(
     analysed: &[Analysed<T>],
     request: Request,
     s: &Settings,
     keep: impl Fn(&Resolver, &Nodes) -> C + Sync,
-) -> Vec<(Part, C)> {
-    let given: Vec<&Part> = analysed.iter().map(|a| &a.part).collect();
+) -> Vec<(Fragment, C)> {
+    let given: Vec<&Fragment> = analysed.iter().map(|a| &a.fragment).collect();
     let Some(others) = context::others(&given, request, s) else {
         return Vec::new();
     };
     let (found, _) = read_each(others, s, |_, doc| {
-        let (_, part, kept) = resolved(Cow::Owned(doc), s, &keep);
-        (part, kept)
+        let (_, fragment, kept) = resolved(Cow::Owned(doc), s, &keep);
+        (fragment, kept)
     });
     found.into_iter().map(|(_, found)| found).collect()
 }
 
-/// The graph of the `analysed` documents' parts and the `context` parts, and each analysed
+/// The graph of the `analysed` documents' fragments and the `context` fragments, and each analysed
 /// document's findings with those of the graph rules; a document whose check failed inside
 /// `tracker` goes to `errors` instead.
 pub fn conclude<T: Send, C>(
     analysed: Vec<Analysed<T>>,
-    context: Vec<(Part, C)>,
+    context: Vec<(Fragment, C)>,
     s: &Settings,
     mut errors: Vec<InputError>,
 ) -> Outcome<T, C> {
-    let (context, kept_context): (Vec<Part>, Vec<C>) = context.into_iter().unzip();
+    let (context, kept_context): (Vec<Fragment>, Vec<C>) = context.into_iter().unzip();
     let (graph, done) = graph_and_findings(analysed, context, s);
     let mut files = Vec::with_capacity(done.len());
     for (source, found, kept) in done {
@@ -199,21 +199,21 @@ pub fn conclude<T: Send, C>(
 
 type Findings<T> = (SourceFile, Result<Vec<Diagnostic>, Internal>, T);
 
-/// The graph of every part, the analysed documents' first, and each analysed document's
+/// The graph of every fragment, the analysed documents' first, and each analysed document's
 /// findings with those of the graph rules, in its order.
 fn graph_and_findings<T: Send>(
     analysed: Vec<Analysed<T>>,
-    context: Vec<Part>,
+    context: Vec<Fragment>,
     s: &Settings,
 ) -> (Graph, Vec<Findings<T>>) {
-    let mut parts = Vec::with_capacity(analysed.len() + context.len());
+    let mut fragments = Vec::with_capacity(analysed.len() + context.len());
     let mut pending = Vec::with_capacity(analysed.len());
     for (i, a) in analysed.into_iter().enumerate() {
-        parts.push(a.part);
+        fragments.push(a.fragment);
         pending.push((i, (a.source, a.local, a.kept)));
     }
-    parts.extend(context);
-    let graph = Graph::from_parts(parts);
+    fragments.extend(context);
+    let graph = Graph::from_fragments(fragments);
     let done = crate::parallel::map(pending, |(i, (source, local, kept))| {
         let found = rules::graph_rules(local, &source, &graph, i, s);
         (source, found, kept)
@@ -242,13 +242,13 @@ pub fn check_document(doc: &Document, s: &Settings) -> Vec<Diagnostic> {
 }
 
 /// The findings of the document rules alone over one document, in source order, and its
-/// part of the graph.
-pub fn document_findings(doc: &Document, s: &Settings) -> (Vec<Diagnostic>, Part) {
+/// fragment of the graph.
+pub fn document_findings(doc: &Document, s: &Settings) -> (Vec<Diagnostic>, Fragment) {
     let a = analyse(Cow::Borrowed(doc), s, |_, _| ());
     let mut found = a
         .local
         .into_found()
         .unwrap_or_else(|internal| internal.resume());
     found.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
-    (found, a.part)
+    (found, a.fragment)
 }

@@ -32,7 +32,7 @@ impl Resolver<'_> {
     /// Whether some reading of [`Resolver::count_readings`] satisfies `agrees`. Readings are
     /// made in order and only until one does: nearly every claim agrees with the first, and
     /// a claim that agrees needs nothing else.
-    pub fn some_count_reading(
+    fn some_count_reading(
         &self,
         scopes: &[UnitIdx],
         noun: Option<&str>,

@@ -29,16 +29,6 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     };
     let scopes = ctx.resolver.claim_scopes(claim);
     let any_noun = claim.site == Site::Heading || noun.is_none();
-    // Most claims agree with their first reading: find that one before making them all.
-    let exact = |r: &crate::resolve::CountReading| {
-        r.total == total.value && done.is_none_or(|d| d.value == r.done)
-    };
-    if ctx
-        .resolver
-        .some_count_reading(&scopes, noun, any_noun, exact)
-    {
-        return None;
-    }
     let readings = ctx.resolver.count_readings(&scopes, noun, any_noun);
     if readings.all.is_empty() {
         return list_len

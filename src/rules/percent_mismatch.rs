@@ -32,7 +32,7 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     let scopes = r.claim_scopes(claim);
     let agrees =
         |lo: f64, hi: f64| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi);
-    if agrees_quickly(ctx, claim, percent, &scopes, agrees) {
+    if scopes.iter().any(|&scope| r.progress_agrees(scope, agrees)) {
         return None;
     }
     let mut readings: Vec<(f64, f64)> = Vec::new();
@@ -40,8 +40,8 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     if evident.is_none() {
         evident = neighbours(ctx, claim, &mut readings);
     }
-    // The scopes' own progress was read by `agrees_quickly`; only the companion's and the
-    // neighbours' readings are new here.
+    // The scopes' own progress was read above; the companion's and the neighbours'
+    // readings are new here.
     if readings.iter().any(|&(lo, hi)| agrees(lo, hi)) {
         return None;
     }
@@ -67,27 +67,6 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     let approx = if claim.approx { "~" } else { "" };
     let message = format!("declared {approx}{declared}%, but {why}");
     Some(Diagnostic::new(&RULE, percent.span.clone(), message).with_edits(edits))
-}
-
-/// Whether some reading gives the percentage, found without making every reading: those
-/// of the count beside it, then each scope's own progress. A percentage that agrees needs no
-/// message, and most do.
-fn agrees_quickly(
-    ctx: &Context,
-    claim: &Claim,
-    percent: &Percent,
-    scopes: &[usize],
-    agrees: impl Fn(f64, f64) -> bool + Copy,
-) -> bool {
-    let r = ctx.resolver;
-    let exact =
-        |reading: &crate::resolve::CountReading| reading.ratio().is_some_and(|x| agrees(x, x));
-    if let Some((_, noun)) = companion_count(ctx, claim, percent)
-        && r.some_count_reading(scopes, noun.as_deref(), true, exact)
-    {
-        return true;
-    }
-    scopes.iter().any(|&scope| r.progress_agrees(scope, agrees))
 }
 
 /// The total and noun of a count right after the percentage, as in `0% (0/9 sub-tasks)`.

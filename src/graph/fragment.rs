@@ -1,7 +1,9 @@
 //! What one document brings to the graph: a node for each entity or unit with an id, the
-//! node that stands for the whole document, and its dependency declarations. A part is made
-//! from the document and its resolver and is small, so a run over a whole repository can
-//! keep the part of every file once the document itself is gone.
+//! node that stands for the whole document, and its dependency declarations: the document's
+//! fragment of the graph. (A *part* of the graph is something else: units linked by
+//! dependencies, across documents.) A fragment is made from the document and its resolver
+//! and is small, so a run over a whole repository can keep the fragment of every file once
+//! the document itself is gone.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -15,8 +17,9 @@ use crate::resolve::{Entity, Resolver};
 use crate::source::Span;
 use crate::vocab::State;
 
+/// A document's fragment of the graph.
 #[derive(Debug, Clone)]
-pub struct Part {
+pub struct Fragment {
     pub path: PathBuf,
     /// The nodes, in the order of their units; their `doc` is set by the graph.
     pub nodes: Vec<Node>,
@@ -26,7 +29,7 @@ pub struct Part {
     pub dependencies: Declarations,
 }
 
-/// A document's dependency declarations, kept flat: a part stays until the graph of every
+/// A document's dependency declarations, kept flat: a fragment stays until the graph of every
 /// document is built, and each declaration's own lists of declarers and references would
 /// be two small allocations held that long.
 #[derive(Debug, Clone, Default)]
@@ -37,7 +40,7 @@ pub struct Declarations {
     refs: Vec<Reference>,
 }
 
-/// One declaration of a part: the ids of the units that declare it, and what it names.
+/// One declaration of a fragment: the ids of the units that declare it, and what it names.
 #[derive(Debug, Clone, Copy)]
 pub struct Declared<'a> {
     pub direction: Direction,
@@ -84,7 +87,7 @@ impl Declarations {
     }
 }
 
-/// A part's nodes and the node that stands for the document, made while the document's
+/// A fragment's nodes and the node that stands for the document, made while the document's
 /// resolver is at hand.
 #[derive(Debug)]
 pub struct Nodes {
@@ -118,7 +121,7 @@ impl Nodes {
             let entity = entity.map(|i| &r.entities()[i]);
             nodes.push(node(doc, r, &durations, u, id, entity));
         }
-        // A part stays until the graph of every document is built: no spare room.
+        // A fragment stays until the graph of every document is built: no spare room.
         nodes.shrink_to_fit();
         Nodes {
             main: main_node(doc, &nodes),
@@ -127,15 +130,14 @@ impl Nodes {
     }
 }
 
-impl Part {
-    /// The part of a document that stays: its declarations are copied.
-    /// The part of a document that stays: its declarations are copied.
+impl Fragment {
+    /// The fragment of a document that stays: its declarations are copied.
     pub fn copied(doc: &Document, nodes: Nodes) -> Self {
         let decls = Declarations::of(doc, doc.dependencies.clone());
         Self::new(doc, nodes, decls)
     }
 
-    /// The part of a document about to be dropped: its declarations are moved out of it.
+    /// The fragment of a document about to be dropped: its declarations are moved out of it.
     pub fn taken(doc: &mut Document, nodes: Nodes) -> Self {
         let decls = std::mem::take(&mut doc.dependencies);
         let decls = Declarations::of(doc, decls);
@@ -143,7 +145,7 @@ impl Part {
     }
 
     fn new(doc: &Document, nodes: Nodes, dependencies: Declarations) -> Self {
-        Part {
+        Fragment {
             path: doc.source.path.clone(),
             nodes: nodes.nodes,
             main: nodes.main,
