@@ -170,7 +170,7 @@ pub fn size_across(text: &str) -> impl Iterator<Item = (usize, [(Span, Span); 2]
     find_all_at(text, b'(', |t, i| {
         let mut c = Cursor::new(t, i + 1);
         let (n1, noun1) = figure_noun(c.spaces())?;
-        if !(c.spaces1() && c.one_of_ci(&["across", "in", "over"]).is_some() && c.spaces1()) {
+        if !(c.spaces1() && c.one_of_ci(crate::vocab::labels::ACROSS).is_some() && c.spaces1()) {
             return None;
         }
         let (n2, noun2) = figure_noun(&mut c)?;

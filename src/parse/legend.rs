@@ -7,19 +7,20 @@ use super::scan::Cursor;
 use super::text::plain;
 use crate::model::Legend;
 use crate::source::SourceFile;
-use crate::vocab::{Vocab, phrase_state};
+use crate::vocab::{Vocab, labels, phrase_state};
 
 /// `(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$`: what follows a
 /// legend's label, if the text starts with one.
 fn label(text: &str) -> Option<&str> {
     fn word(mut c: Cursor) -> Option<Cursor> {
-        (c.lit_ci("legend") || c.lit_ci("key")).then_some(c)
+        c.one_of_ci(labels::LEGEND).map(|_| c)
     }
     let start = Cursor::new(text, 0);
     let mut prefixed = start;
-    let prefix = prefixed.one_of_ci(&["status ", "progress ", "marker ", "emoji "]);
+    let prefix = prefixed.one_of_ci(labels::LEGEND_QUALIFIERS).is_some() && prefixed.byte(b' ');
     let mut c = prefix
-        .and_then(|_| word(prefixed))
+        .then(|| word(prefixed))
+        .flatten()
         .or_else(|| word(start))?;
     c.spaces().byte(b':');
     let rest = &text[c.spaces().at..];
@@ -30,8 +31,9 @@ fn label(text: &str) -> Option<&str> {
 /// label's first words. Most lines are not, and need not be made plain to find out.
 fn may_be_label(raw: &str) -> bool {
     let rest = raw.trim_start_matches([' ', '\t', '*', '_', '[', '`']);
-    ["status", "progress", "marker", "emoji", "legend", "key"]
+    labels::LEGEND_QUALIFIERS
         .iter()
+        .chain(labels::LEGEND)
         .any(|w| super::scan::starts_with_ci(rest, w))
 }
 

@@ -1,9 +1,10 @@
 //! Line-level text helpers: code spans, emphasis, and the marker a list item starts with.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::model::{BadCheckbox, Legend, Marker};
-use crate::vocab::{State, Vocab};
+use crate::vocab::{State, Vocab, labels};
 
 /// Blanks out inline code spans (`` `...` ``) byte for byte, so that nothing inside them is
 /// read as a claim while every other byte keeps its offset.
@@ -265,38 +266,36 @@ fn is_cancelled_word(s: &str) -> bool {
 /// "if time permits", "n/a)", "not required", in any case.
 pub fn is_optional(title: &str) -> bool {
     // The bytes a phrase can start with; any other byte is passed over with one lookup.
-    const fn starts() -> [bool; 256] {
-        let mut t = [false; 256];
-        let mut i = 0;
-        let bytes = b"(:-iInN";
-        while i < bytes.len() {
-            t[bytes[i] as usize] = true;
-            i += 1;
+    // For each byte, the phrases that start with it (a bit each), in either case: any other
+    // byte is passed over with one lookup, and a phrase is compared only where its first
+    // two bytes stand.
+    static STARTS: LazyLock<[u8; 256]> = LazyLock::new(|| {
+        let mut starts = [0u8; 256];
+        for (k, phrase) in labels::OPTIONAL_PHRASES.iter().enumerate().take(8) {
+            if let Some(b) = phrase.bytes().next() {
+                starts[usize::from(b.to_ascii_lowercase())] |= 1 << k;
+                starts[usize::from(b.to_ascii_uppercase())] |= 1 << k;
+            }
         }
-        t
-    }
-    static START: [bool; 256] = starts();
+        starts
+    });
     let s = title.as_bytes();
     let at = |i: usize, phrase: &str| {
         s.get(i..i + phrase.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
     };
-    let next = |i: usize| s.get(i + 1).map_or(0, |b| b | 0x20);
-    at(0, "optional")
-        || (0..s.len()).any(|i| {
-            START[usize::from(s[i])]
-                && match s[i] | 0x20 {
-                    b'(' => at(i, "(optional"),
-                    b':' => at(i, ": optional"),
-                    b'-' => at(i, "- optional"),
-                    // The next byte tells these apart from the many words with an i or n.
-                    b'i' => next(i) == b'f' && at(i, "if time permits"),
-                    _ => match next(i) {
-                        0x2F => at(i, "n/a)"),
-                        b'o' => at(i, "not required"),
-                        _ => false,
-                    },
-                }
+    let starts = &*STARTS;
+    let phrase_at = |i: usize, mask: u8| {
+        let second = s.get(i + 1).map_or(0, u8::to_ascii_lowercase);
+        labels::OPTIONAL_PHRASES
+            .iter()
+            .enumerate()
+            .any(|(k, p)| mask & (1 << k) != 0 && p.as_bytes().get(1) == Some(&second) && at(i, p))
+    };
+    labels::OPTIONAL_OPENING.iter().any(|p| at(0, p))
+        || s.iter().enumerate().any(|(i, &b)| {
+            let mask = starts[usize::from(b)];
+            mask != 0 && phrase_at(i, mask)
         })
 }
 

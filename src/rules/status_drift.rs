@@ -182,13 +182,7 @@ fn describe(ctx: &Context, scope: UnitIdx, truth: Eval) -> String {
 
 /// The status word for a state, in the case style of the word it replaces.
 fn word_for(state: State, original: &str) -> String {
-    let word = match state {
-        State::Done => "Complete",
-        State::InProgress => "In Progress",
-        State::Open => "Not Started",
-        State::Blocked => "Blocked",
-        State::Cancelled => "Cancelled",
-    };
+    let word = crate::vocab::written_word(state);
     if original.chars().any(char::is_lowercase) {
         if original.chars().next().is_some_and(char::is_lowercase) {
             word.to_lowercase()
@@ -212,13 +206,11 @@ fn marker_for(ctx: &Context, marker: &Marker, state: State) -> Option<String> {
             _ => None,
         };
     }
-    const CHECKS: [&str; 3] = ["✅", "⏳", "⬜"];
-    const CIRCLES: [&str; 3] = ["🟢", "🟡", "🔴"];
-    let family = if CIRCLES.contains(&&*marker.text) {
-        CIRCLES
-    } else {
-        CHECKS
-    };
+    let families = crate::vocab::MARKER_FAMILIES;
+    let family = families
+        .iter()
+        .find(|f| f.contains(&&*marker.text))
+        .unwrap_or(&families[0]);
     match state {
         State::Done => Some(family[0]),
         State::InProgress => Some(family[1]),

@@ -86,6 +86,29 @@ pub static TOTAL_COLUMNS: &[&str] = &["total", "count"];
 /// Headers of a column of done counts in a table of counts.
 pub static DONE_COLUMNS: &[&str] = &["completed", "done", "complete"];
 
+/// Words a legend's label may start with (`Status Legend`, `Emoji key`), each followed by one
+/// space.
+pub static LEGEND_QUALIFIERS: &[&str] = &["status", "progress", "marker", "emoji"];
+
+/// The words that label a legend.
+pub static LEGEND: &[&str] = &["legend", "key"];
+
+/// Words between two sized nouns: `(22 epics across 7 phases)`.
+pub static ACROSS: &[&str] = &["across", "in", "over"];
+
+/// A title that starts with this is optional work.
+pub static OPTIONAL_OPENING: &[&str] = &["optional"];
+
+/// Phrases that make a title optional work wherever they stand.
+pub static OPTIONAL_PHRASES: &[&str] = &[
+    "(optional",
+    ": optional",
+    "- optional",
+    "if time permits",
+    "n/a)",
+    "not required",
+];
+
 /// Words a tally's label starts with (`Total Tasks: 12`, `Completed: 5`), and the state it
 /// counts (none: all of them).
 pub static TALLIES: &[(&str, Option<State>)] = &[
@@ -124,6 +147,11 @@ mod tests {
             ("TOTAL_ROWS", TOTAL_ROWS),
             ("TOTAL_COLUMNS", TOTAL_COLUMNS),
             ("DONE_COLUMNS", DONE_COLUMNS),
+            ("LEGEND_QUALIFIERS", LEGEND_QUALIFIERS),
+            ("LEGEND", LEGEND),
+            ("ACROSS", ACROSS),
+            ("OPTIONAL_OPENING", OPTIONAL_OPENING),
+            ("OPTIONAL_PHRASES", OPTIONAL_PHRASES),
         ]
     }
 
@@ -136,6 +164,14 @@ mod tests {
                 assert!(seen.insert(w), "{name}: {w} is listed twice");
             }
         }
+    }
+
+    #[test]
+    fn optional_phrases_fit_their_search() {
+        // parse::text::is_optional gives each phrase a bit of a byte and compares a phrase
+        // where its first two bytes stand.
+        assert!(OPTIONAL_PHRASES.len() <= 8);
+        assert!(OPTIONAL_PHRASES.iter().all(|p| p.len() >= 2));
     }
 
     #[test]

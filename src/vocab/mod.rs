@@ -98,6 +98,27 @@ const WORDS: &[(&str, State)] = &[
     ("dropped", State::Cancelled),
 ];
 
+/// The status word a fix writes for each state, in title case.
+static WRITTEN: &[(State, &str)] = &[
+    (State::Done, "Complete"),
+    (State::InProgress, "In Progress"),
+    (State::Open, "Not Started"),
+    (State::Blocked, "Blocked"),
+    (State::Cancelled, "Cancelled"),
+];
+
+/// The status word a fix writes for `state`, in title case.
+pub fn written_word(state: State) -> &'static str {
+    WRITTEN
+        .iter()
+        .find(|(s, _)| *s == state)
+        .map_or("", |(_, w)| w)
+}
+
+/// Families of markers a fix chooses from, by the marker it replaces: done, in progress and
+/// open, in that order. The first family is the default.
+pub static MARKER_FAMILIES: &[[&str; 3]] = &[["✅", "⏳", "⬜"], ["🟢", "🟡", "🔴"]];
+
 /// Working time, for durations: 8 hours a day and 5 days a week unless configured.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Calendar {
@@ -302,6 +323,19 @@ mod tests {
         );
         assert!(v.marker_at("⚠️ risk").is_none());
         assert!(v.marker_at("plain").is_none());
+    }
+
+    #[test]
+    fn what_a_fix_writes_reads_back_as_its_state() {
+        for (state, word) in WRITTEN {
+            assert_eq!(phrase_state(word), Some(*state), "{word}");
+        }
+        let v = Vocab::default();
+        for family in MARKER_FAMILIES {
+            let states = family.map(|m| v.marker_state(m));
+            let expected = [State::Done, State::InProgress, State::Open].map(Some);
+            assert_eq!(states, expected, "{family:?}");
+        }
     }
 
     #[test]
