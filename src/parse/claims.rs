@@ -4,8 +4,9 @@
 //! byte spans in the file (`base` is the line's offset). Where a claim may stand is decided
 //! by the caller; these functions only read figures.
 
+use super::figures::{self, Sized};
+use super::percents;
 use super::scan::{self, Span};
-use super::{figures, percents};
 use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
 use crate::source;
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
@@ -156,23 +157,23 @@ pub fn sizes(text: &str, base: usize) -> Vec<Found> {
         return out;
     }
     for (at, pair) in figures::size_across(text) {
-        for (n, noun) in pair {
-            push_size(&mut out, text, n, noun, base, at);
+        for sized in pair {
+            push_size(&mut out, text, sized, base, at);
         }
     }
     if out.is_empty() {
-        for (at, (n, noun)) in figures::size_paren(text) {
-            push_size(&mut out, text, n, noun, base, at);
+        for (at, sized) in figures::size_paren(text) {
+            push_size(&mut out, text, sized, base, at);
         }
     }
     out
 }
 
-fn push_size(out: &mut Vec<Found>, text: &str, n: Span, noun: Span, base: usize, at: usize) {
-    let Some(total) = figure(text, n, base) else {
+fn push_size(out: &mut Vec<Found>, text: &str, sized: Sized, base: usize, at: usize) {
+    let Some(total) = figure(text, sized.figure, base) else {
         return;
     };
-    let noun = &text[noun.0..noun.1];
+    let noun = &text[sized.noun.0..sized.noun.1];
     // `(2 weeks)` is an estimate, even though `Week 2` can name a unit.
     let counts_work = is_work_noun(noun) || kind_of(noun).is_some();
     if counts_work && !is_measure(noun) {
@@ -191,7 +192,13 @@ fn push_size(out: &mut Vec<Found>, text: &str, n: Span, noun: Span, base: usize,
 
 /// An item's own size in any noun: `**Automation** (5 models)`.
 pub fn own_size(text: &str) -> Option<(String, u64)> {
-    let (_, ((ns, ne), (ws, we))) = figures::size_paren(text).next()?;
+    let (
+        _,
+        Sized {
+            figure: (ns, ne),
+            noun: (ws, we),
+        },
+    ) = figures::size_paren(text).next()?;
     let noun = &text[ws..we];
     (!is_measure(noun)).then(|| Some((singular(noun), scan::figure_value(&text[ns..ne])?)))?
 }
@@ -290,13 +297,25 @@ pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
 
 /// `532 unit tests total`: the figure and its noun; the parts come from the list after it.
 pub fn parts_total(text: &str, base: usize) -> Option<(Figure, String, usize)> {
-    let (at, (n, (ws, we))) = figures::parts_total(text)?;
+    let (
+        at,
+        Sized {
+            figure: n,
+            noun: (ws, we),
+        },
+    ) = figures::parts_total(text)?;
     Some((figure(text, n, base)?, singular(&text[ws..we]), at))
 }
 
 /// The first `N noun` in a list entry, when its noun is `noun`.
 pub fn part_of(entry: &str, noun: &str) -> Option<u64> {
-    let (_, ((ns, ne), (ws, we))) = figures::number_noun(entry).next()?;
+    let (
+        _,
+        Sized {
+            figure: (ns, ne),
+            noun: (ws, we),
+        },
+    ) = figures::number_noun(entry).next()?;
     let found = singular(&entry[ws..we]);
     (found == noun || found.starts_with(&format!("{noun} ")))
         .then(|| scan::figure_value(&entry[ns..ne]))?
@@ -310,7 +329,14 @@ pub fn plus_parts(text: &str, base: usize) -> Vec<Found> {
     }
     for (open, (is, ie)) in figures::plus_parts(text) {
         let before = &text[..open];
-        let Some((start, (n, (ws, we)))) = figures::number_noun(before).last() else {
+        let Some((
+            start,
+            Sized {
+                figure: n,
+                noun: (ws, we),
+            },
+        )) = figures::number_noun(before).last()
+        else {
             continue;
         };
         let whole_end = we;

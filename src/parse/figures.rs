@@ -155,8 +155,23 @@ fn done_word(c: Cursor) -> Option<usize> {
     })
 }
 
+/// A figure and the noun after it: `5 models`, `532 unit tests`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sized {
+    pub figure: Span,
+    pub noun: Span,
+}
+
+impl Sized {
+    /// The two spans, as a regular expression's groups give them.
+    #[cfg(test)]
+    pub fn spans(self) -> (Span, Span) {
+        (self.figure, self.noun)
+    }
+}
+
 /// `\(\s*(\d+)\s+NOUN\s*\)`: `(3 sub-tasks)`, the figure and the noun.
-pub fn size_paren(text: &str) -> impl Iterator<Item = (usize, (Span, Span))> + '_ {
+pub fn size_paren(text: &str) -> impl Iterator<Item = (usize, Sized)> + '_ {
     find_all_at(text, b'(', |t, i| {
         let mut c = Cursor::new(t, i + 1);
         let m = figure_noun(c.spaces())?;
@@ -166,27 +181,26 @@ pub fn size_paren(text: &str) -> impl Iterator<Item = (usize, (Span, Span))> + '
 
 /// `(?i)\(\s*(\d+)\s+NOUN\s+(?:across|in|over)\s+(\d+)\s+NOUN\s*\)`: `(22 Epics Across 7
 /// Phases)`, both figures with their nouns.
-pub fn size_across(text: &str) -> impl Iterator<Item = (usize, [(Span, Span); 2])> + '_ {
+pub fn size_across(text: &str) -> impl Iterator<Item = (usize, [Sized; 2])> + '_ {
     find_all_at(text, b'(', |t, i| {
         let mut c = Cursor::new(t, i + 1);
-        let (n1, noun1) = figure_noun(c.spaces())?;
+        let first = figure_noun(c.spaces())?;
         if !(c.spaces1() && c.one_of_ci(crate::vocab::labels::ACROSS).is_some() && c.spaces1()) {
             return None;
         }
-        let (n2, noun2) = figure_noun(&mut c)?;
-        c.spaces()
-            .byte(b')')
-            .then_some((c.at, [(n1, noun1), (n2, noun2)]))
+        let second = figure_noun(&mut c)?;
+        c.spaces().byte(b')').then_some((c.at, [first, second]))
     })
 }
 
 /// `(\d+)\s+NOUN`.
-fn figure_noun(c: &mut Cursor) -> Option<(Span, Span)> {
-    let n = c.digits()?;
+fn figure_noun(c: &mut Cursor) -> Option<Sized> {
+    let figure = c.digits()?;
     if !c.spaces1() {
         return None;
     }
-    Some((n, c.noun()?))
+    let noun = c.noun()?;
+    Some(Sized { figure, noun })
 }
 
 /// `^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\*\*)?\s*$`:
@@ -214,7 +228,7 @@ pub fn tally_value(text: &str) -> Option<(Span, Option<Span>)> {
 
 /// `(?i)\b(\d+)\s+((?:[a-z]+\s)?[a-z]+?)\s+total\b`: `532 unit tests total`, the figure
 /// and its one or two words.
-pub fn parts_total(text: &str) -> Option<(usize, (Span, Span))> {
+pub fn parts_total(text: &str) -> Option<(usize, Sized)> {
     let letters = |c: &mut Cursor| {
         let from = c.at;
         while c.peek().is_some_and(|b| b.is_ascii_alphabetic()) {
@@ -239,10 +253,14 @@ pub fn parts_total(text: &str) -> Option<(usize, (Span, Span))> {
             if letters(&mut two).is_some()
                 && let Some(end) = total_after(two)
             {
-                return Some((end, (n, (from, two.at))));
+                let noun = (from, two.at);
+                return Some((end, Sized { figure: n, noun }));
             }
         }
-        total_after(c).map(|end| (end, (n, first)))
+        total_after(c).map(|end| {
+            let noun = first;
+            (end, Sized { figure: n, noun })
+        })
     })
     .next()?;
     Some((start, m))
@@ -285,7 +303,7 @@ pub fn plus_parts(text: &str) -> impl Iterator<Item = (usize, Span)> + '_ {
 
 /// `(\d+)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)`: a figure and the one or two
 /// words after it.
-pub fn number_noun(text: &str) -> impl Iterator<Item = (usize, (Span, Span))> + '_ {
+pub fn number_noun(text: &str) -> impl Iterator<Item = (usize, Sized)> + '_ {
     find_all(
         text,
         |s, i| s[i].is_ascii_digit() && (i == 0 || !s[i - 1].is_ascii_digit()),
@@ -303,7 +321,8 @@ pub fn number_noun(text: &str) -> impl Iterator<Item = (usize, (Span, Span))> + 
                 end = e;
                 c = t2;
             }
-            Some((c.at, (n, (from, end))))
+            let noun = (from, end);
+            Some((c.at, Sized { figure: n, noun }))
         },
     )
 }

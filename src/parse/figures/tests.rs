@@ -265,14 +265,14 @@ fn sizes_as_the_patterns() {
         SIZE_PAREN,
         24,
         |l| size_paren(l).collect(),
-        |(n, noun)| vec![Some(n), Some(noun)],
+        |m: Sized| vec![Some(m.figure), Some(m.noun)],
     );
     agree_groups(
         &format!(r"(?i)\(\s*(\d+)\s+{NOUN}\s+(?:across|in|over)\s+(\d+)\s+{NOUN}\s*\)"),
         SIZE_ACROSS,
         25,
         |l| size_across(l).collect(),
-        |[(a, b), (c, d)]| vec![Some(a), Some(b), Some(c), Some(d)],
+        |[a, b]: [Sized; 2]| vec![Some(a.figure), Some(a.noun), Some(b.figure), Some(b.noun)],
     );
 }
 
@@ -315,7 +315,7 @@ fn totals_as_the_patterns() {
         PARTS_TOTAL,
         30,
         |re, l| groups(re, l).map(|g| (g[0].unwrap().0, (g[1].unwrap(), g[2].unwrap()))),
-        parts_total,
+        |l| parts_total(l).map(|(end, m)| (end, m.spans())),
     );
     agree_groups(
         r"\((\s*\d+\s+[A-Za-z-]+(?:\s*\+\s*\d+\s+[A-Za-z-]+)+\s*)\)",
@@ -329,7 +329,7 @@ fn totals_as_the_patterns() {
         NUMBER_NOUN,
         32,
         |l| number_noun(l).collect(),
-        |(n, words)| vec![Some(n), Some(words)],
+        |m: Sized| vec![Some(m.figure), Some(m.noun)],
     );
     agree(
         r"^\W*\[?\s*(\d+)\s+more\b",
