@@ -3,7 +3,7 @@
 
 use comrak::nodes::{AstNode, NodeValue};
 
-use super::claims::{self, Found};
+use super::claims::Found;
 use super::{durations, ids, text};
 use crate::model::{
     BadCheckbox, Claim, ClaimKind, CriticalPathDecl, DepDecl, Duration, Legend, ROOT, Site,
@@ -250,7 +250,7 @@ impl<'a> Builder<'a> {
         structural: bool,
     ) {
         let group = self.new_group();
-        let found = claims::in_line(masked, base);
+        let found = super::forms::in_line(masked, base);
         if found.is_empty() {
             return;
         }

@@ -7,11 +7,11 @@
 use super::figures::{self, Sized};
 use super::percents;
 use super::scan::{self, Span};
-use crate::model::{ClaimKind, Figure, Marker, Percent, Tally};
+use crate::model::{ClaimKind, Figure, Marker, Percent};
 use crate::source;
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
 use crate::vocab::units::is_measure;
-use crate::vocab::{self, State, labels};
+use crate::vocab::{self, State};
 use rustc_hash::FxHashSet as HashSet;
 
 /// A claim found in a line, before its subject is resolved.
@@ -43,7 +43,7 @@ impl Found {
     }
 }
 
-fn figure(text: &str, (start, end): Span, base: usize) -> Option<Figure> {
+pub(super) fn figure(text: &str, (start, end): Span, base: usize) -> Option<Figure> {
     Some(Figure {
         value: scan::figure_value(&text[start..end])?,
         span: base + start..base + end,
@@ -60,57 +60,6 @@ fn percent(text: &str, (start, end): Span, base: usize) -> Option<Percent> {
         decimals,
         span: base + start..base + end,
     })
-}
-
-/// A form of claim that may stand anywhere in a line of prose, a heading or an item.
-pub struct LineForm {
-    /// What the form is: `count`, `percent`, `size`, `plus-parts`.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "tests name the form that fails")
-    )]
-    pub name: &'static str,
-    /// Whether every claim of the form holds an ASCII digit; a line without one is not
-    /// searched for the form.
-    pub has_digit: bool,
-    /// Every claim of the form in a line (`base` is the line's offset in the file).
-    pub find: fn(&str, usize) -> Vec<Found>,
-}
-
-/// Every form a line is searched for, in order. Adding a form is one entry here, with its
-/// matcher, a fixture and its snapshot; the search of a line skips only what these entries
-/// say cannot match.
-pub static LINE_FORMS: &[LineForm] = &[
-    LineForm {
-        name: "count",
-        has_digit: true,
-        find: counts,
-    },
-    LineForm {
-        name: "percent",
-        has_digit: true,
-        find: percents,
-    },
-    LineForm {
-        name: "size",
-        has_digit: true,
-        find: sizes,
-    },
-    LineForm {
-        name: "plus-parts",
-        has_digit: true,
-        find: plus_parts,
-    },
-];
-
-/// Every claim of every line form in `text`, form by form.
-pub fn in_line(text: &str, base: usize) -> Vec<Found> {
-    let digit = super::text::has_digit(text);
-    let mut found = Vec::new();
-    for form in LINE_FORMS.iter().filter(|f| digit || !f.has_digit) {
-        found.extend((form.find)(text, base));
-    }
-    found
 }
 
 fn countable(noun: Option<&str>) -> bool {
@@ -251,121 +200,6 @@ pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
         approx: m.approx.is_some(),
         at: 0,
     })
-}
-
-/// `(?i)^(total|completed|...|remaining)\b\s*(.*)$`: the tally a label declares and the
-/// noun text after it.
-fn tally_label(label: &str) -> Option<(Tally, &str)> {
-    labels::TALLIES.iter().find_map(|(word, state)| {
-        let mut c = scan::Cursor::new(label, 0);
-        let hit = c.lit_ci(word) && c.boundary() && !label.contains('\n');
-        let tally = match state {
-            None => Tally::Total,
-            Some(State::Done) => Tally::Done,
-            Some(State::InProgress) => Tally::InProgress,
-            Some(_) => Tally::NotStarted,
-        };
-        hit.then(|| (tally, &label[c.spaces().at..]))
-    })
-}
-
-/// A `Total / Completed / In Progress / Not Started [noun]` field and its value.
-pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
-    let (tally, noun_text) = tally_label(label.trim())?;
-    let noun_text = noun_text.trim();
-    let noun = if noun_text.is_empty() {
-        None
-    } else if is_work_noun(noun_text) || kind_of(noun_text).is_some() {
-        Some(singular(noun_text))
-    } else {
-        return None;
-    };
-    let (n, optional) = figures::tally_value(value)?;
-    let figure = figure(value, n, value_base)?;
-    let optional = optional.and_then(|o| self::figure(value, o, value_base));
-    Some(Found {
-        kind: ClaimKind::Tally {
-            tally,
-            figure,
-            noun,
-            optional,
-        },
-        approx: false,
-        at: 0,
-    })
-}
-
-/// `532 unit tests total`: the figure and its noun; the parts come from the list after it.
-pub fn parts_total(text: &str, base: usize) -> Option<(Figure, String, usize)> {
-    let (
-        at,
-        Sized {
-            figure: n,
-            noun: (ws, we),
-        },
-    ) = figures::parts_total(text)?;
-    Some((figure(text, n, base)?, singular(&text[ws..we]), at))
-}
-
-/// The first `N noun` in a list entry, when its noun is `noun`.
-pub fn part_of(entry: &str, noun: &str) -> Option<u64> {
-    let (
-        _,
-        Sized {
-            figure: (ns, ne),
-            noun: (ws, we),
-        },
-    ) = figures::number_noun(entry).next()?;
-    let found = singular(&entry[ws..we]);
-    (found == noun || found.starts_with(&format!("{noun} ")))
-        .then(|| scan::figure_value(&entry[ns..ne]))?
-}
-
-/// `20 tests (17 unit + 3 integration)`: a figure and the parts added with `+`.
-pub fn plus_parts(text: &str, base: usize) -> Vec<Found> {
-    let mut out = Vec::new();
-    if !text.contains('+') {
-        return out;
-    }
-    for (open, (is, ie)) in figures::plus_parts(text) {
-        let before = &text[..open];
-        let Some((
-            start,
-            Sized {
-                figure: n,
-                noun: (ws, we),
-            },
-        )) = figures::number_noun(before).last()
-        else {
-            continue;
-        };
-        let whole_end = we;
-        if before[whole_end..].len() > 30 || before[whole_end..].contains([')', '(']) {
-            continue;
-        }
-        let parts: Vec<u64> = text[is..ie]
-            .split('+')
-            .filter_map(|p| scan::figure_value(p.split_whitespace().next()?))
-            .collect();
-        let Some(figure) = figure(text, n, base) else {
-            continue;
-        };
-        let what = text[ws..we]
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        out.push(Found {
-            kind: ClaimKind::Sum {
-                figure,
-                parts,
-                what,
-            },
-            approx: false,
-            at: start,
-        });
-    }
-    out
 }
 
 /// A declared status at the start of `text` (after emphasis): optional marker, then words.

@@ -133,7 +133,7 @@ impl Builder<'_> {
     fn plain_entry(&mut self, masked: &str, base: usize, line: usize) {
         let Some(named) = super::ids::last_id_ref(masked) else {
             let group = self.new_group();
-            let sums = claims::plus_parts(masked, base);
+            let sums = super::totals::plus_parts(masked, base);
             self.add_claims(
                 sums,
                 masked,
@@ -149,7 +149,7 @@ impl Builder<'_> {
         let mut found = claims::counts(masked, base);
         found.extend(claims::percents(masked, base));
         found.extend(claims::sizes(masked, base));
-        found.extend(claims::plus_parts(masked, base));
+        found.extend(super::totals::plus_parts(masked, base));
         found.retain(|f| before_first(f.at));
         if let Some(status) = self.trailing_status(masked, base)
             && before_first(status.at)

@@ -12,6 +12,7 @@ mod deps;
 mod durations;
 mod fields;
 mod figures;
+mod forms;
 mod ids;
 mod legend;
 mod list;
@@ -20,6 +21,7 @@ mod percents;
 mod scan;
 mod table;
 mod text;
+mod totals;
 
 pub use claims::Found;
 

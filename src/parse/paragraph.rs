@@ -76,7 +76,7 @@ impl Builder<'_> {
                 let f = Found::status(state, words, marker, 0);
                 self.push_claim(f, named.clone(), Site::Field, line, group);
             }
-            if let Some(f) = claims::tally(label, value_text, vbase) {
+            if let Some(f) = super::totals::tally(label, value_text, vbase) {
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
             if is_progress_label(label)
@@ -100,7 +100,7 @@ impl Builder<'_> {
             !matches!(&f.kind, ClaimKind::Count { noun: None, .. })
                 || after_bold_label(&masked[..f.at])
         });
-        found.extend(claims::plus_parts(masked, base));
+        found.extend(super::totals::plus_parts(masked, base));
         found.extend(named_only(masked, claims::percents(masked, base)));
         found.extend(named_only(masked, claims::sizes(masked, base)));
         self.add_claims(found, masked, section.clone(), Site::Field, line, group);
@@ -152,14 +152,14 @@ impl Builder<'_> {
         group: usize,
         list: &'n AstNode<'n>,
     ) {
-        let Some((figure, noun, at)) = claims::parts_total(masked, base) else {
+        let Some((figure, noun, at)) = super::totals::parts_total(masked, base) else {
             return;
         };
         let mut parts = Vec::new();
         for item in list.children() {
             let pos = item.data().sourcepos.start;
             let entry = self.src.line_text(pos.line);
-            match claims::part_of(entry, &noun) {
+            match super::totals::part_of(entry, &noun) {
                 Some(n) => parts.push(n),
                 None => return,
             }

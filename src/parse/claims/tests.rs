@@ -1,6 +1,9 @@
 //! Tests of `claims`.
 
 use super::*;
+use crate::model::Tally;
+use crate::parse::forms::LINE_FORMS;
+use crate::parse::totals::{part_of, parts_total, plus_parts, tally};
 
 fn values(found: &[Found]) -> Vec<String> {
     found
