@@ -40,6 +40,8 @@ pub struct Graph {
     files: HashMap<PathBuf, usize>,
     /// Each document's folder, which its links are relative to.
     dirs: Vec<PathBuf>,
+    /// The id each document's title gives it.
+    title_ids: Vec<Option<UnitId>>,
     /// Each document's nodes: they are made document by document, so these are ranges.
     doc_nodes: Vec<std::ops::Range<usize>>,
     /// By document, each kind's nodes with their number, in number order, for `ALL
@@ -84,6 +86,7 @@ impl Graph {
             global: Index::default(),
             files: HashMap::default(),
             doc_nodes: Vec::with_capacity(fragments.len()),
+            title_ids: Vec::with_capacity(fragments.len()),
             by_kind: fragments
                 .iter()
                 .map(|_| std::sync::OnceLock::new())
@@ -111,6 +114,7 @@ impl Graph {
                 g.add(node, across);
             }
             g.doc_nodes.push(first..g.nodes.len());
+            g.title_ids.push(fragment.title_id);
             if let Some(main) = fragment.main {
                 g.files.insert(normalise(&fragment.path), first + main);
             }
@@ -227,6 +231,16 @@ impl Graph {
             by_kind
         });
         Some(index)
+    }
+
+    /// The id a document's title gives it (`# Phase 1 Tracker`).
+    pub fn title_id(&self, doc: usize) -> Option<&UnitId> {
+        self.title_ids.get(doc)?.as_ref()
+    }
+
+    /// How many documents the graph was built from.
+    pub fn documents(&self) -> usize {
+        self.doc_nodes.len()
     }
 
     /// The nodes of one document.

@@ -25,6 +25,8 @@ pub struct Fragment {
     pub nodes: Vec<Node>,
     /// The node that stands for the document: its outermost section with an id.
     pub main: Option<usize>,
+    /// The id the document's title gives it (`# Phase 1 Tracker`).
+    pub title_id: Option<UnitId>,
     /// The document's declarations, each declarer named by its id.
     pub dependencies: Declarations,
 }
@@ -149,6 +151,7 @@ impl Fragment {
             path: doc.source.path.clone(),
             nodes: nodes.nodes,
             main: nodes.main,
+            title_id: doc.unit(crate::model::ROOT).id.clone(),
             dependencies,
         }
     }

@@ -113,6 +113,23 @@ impl Unit {
         }
     }
 
+    /// Whether the title names the unit: by an id (`Phase 04`, `E2`), by a number
+    /// (`1. Vercel build`, `~~2. Migrations~~`), or by a word and a number (`Fix 3`,
+    /// `Bug #12`, `Sprint 13`) in any script.
+    pub fn is_named(&self) -> bool {
+        if self.id.is_some() {
+            return true;
+        }
+        let title = self
+            .title
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        let word = title
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(title.len());
+        let rest = title[word..].trim_start().trim_start_matches('#');
+        rest.starts_with(|c: char| c.is_ascii_digit())
+    }
+
     /// The title without its leading id, and without figures in parentheses at its end
     /// (`(2 days)`, `(0/9 models)`, `(~40 controllers)`), which are shown beside the unit
     /// already or are claims about it: `Task 1.1: Project Setup (2 days)` → `Project Setup`.

@@ -259,15 +259,26 @@ impl<'d> Resolver<'d> {
         }
     }
 
+    /// The unit a status or percentage field speaks of: the nearest one up from where it
+    /// is written that holds work. A unit that names itself (`### Phase 04`, `### Fix 3`)
+    /// is as far as a field climbs: without work of its own, the field speaks of it and
+    /// cannot be checked, never of the section or the document around it. Nor does a field
+    /// climb to the document from a nested section (`### Vercel build` under
+    /// `## Blockers`): only a field in a top-level section (`## Overview`) speaks of it.
     fn working_ancestor(&self, mut unit: UnitIdx) -> UnitIdx {
-        while unit != ROOT
-            && self
-                .counting
+        let has_work = |u: UnitIdx| {
+            self.counting
                 .policies
                 .iter()
-                .all(|&p| self.eval(unit, p).is_none())
-        {
-            unit = self.doc.unit(unit).parent.unwrap_or(ROOT);
+                .any(|&p| self.eval(u, p).is_some())
+        };
+        let start = unit;
+        while unit != ROOT && !self.doc.unit(unit).is_named() && !has_work(unit) {
+            let parent = self.doc.unit(unit).parent.unwrap_or(ROOT);
+            if parent == ROOT && unit != start {
+                break;
+            }
+            unit = parent;
         }
         unit
     }
