@@ -159,7 +159,7 @@ fn references_and_links_do_not_reach_outside_the_repository() {
     // pre-commit run (one file named) the repository is read for context, and only it.
     dir.write(
         "repo/roadmap.md",
-        "# Roadmap\n\n## Milestone 1: Launch (2 days)\n\n**Depends on:** [far](../outside/other.md), Epic 09\n\n- [ ] Announce\n",
+        "# Roadmap\n\n## Epic 01: Launch (2 days)\n\n**Depends on:** [far](../outside/other.md), Epic 09\n\n- [ ] Announce\n",
     );
     let out = tracker(&dir.0.join("repo"), &["graph", "roadmap.md"]);
     let stdout = String::from_utf8_lossy(&out.stdout);

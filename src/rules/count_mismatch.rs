@@ -2,7 +2,7 @@
 
 use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::{Claim, ClaimKind, Figure, Site};
+use crate::model::{Claim, ClaimKind, Figure, Site, Subject};
 use crate::resolve::Readings;
 
 pub(crate) static RULE: Rule = Rule {
@@ -38,7 +38,21 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     if readings.agrees(done.map(|d| d.value), total.value) {
         return None;
     }
-    Some(finding(ctx, done, total, noun, &readings))
+    match shares(ctx, claim) {
+        // The headings split the total between them: each holds its share.
+        Some(sum) if sum == total.value => None,
+        // They share a total they do not add up to: which figure is wrong is not evident.
+        Some(sum) => {
+            let mut d = finding(ctx, done, total, noun, &readings);
+            d.edits.clear();
+            d.message.push_str(&format!(
+                " (the headings beside it share the total {} and add up to {sum})",
+                total.value
+            ));
+            Some(d)
+        }
+        None => Some(finding(ctx, done, total, noun, &readings)),
+    }
 }
 
 fn finding(
@@ -87,4 +101,34 @@ fn list_finding(total: &Figure, n: u64) -> Diagnostic {
     );
     Diagnostic::new(&RULE, total.span.clone(), message)
         .with_edits(vec![Edit::safe(total.span.clone(), n.to_string())])
+}
+
+/// A heading's count read as its section's share of a total that sibling headings split
+/// between them (`## Done (16/60)`, `## In progress (0/60)`, `## Open (44/60)`): when two
+/// or more sibling headings declare counts of the same total, the sum of their first
+/// figures. Such a count says how many of the document's units the section holds, not how
+/// many of its own are done.
+fn shares(ctx: &Context, claim: &Claim) -> Option<u64> {
+    let (Site::Heading, Subject::Unit(unit)) = (claim.site, &claim.subject) else {
+        return None;
+    };
+    let ClaimKind::Count { total, .. } = &claim.kind else {
+        return None;
+    };
+    let parent = ctx.doc.unit(*unit).parent?;
+    let mut shares = 0;
+    let mut sum = 0u64;
+    for &sibling in &ctx.doc.unit(parent).children {
+        let line = ctx.doc.unit(sibling).line;
+        for c in ctx.resolver.claims_on_line(line) {
+            if let (Site::Heading, ClaimKind::Count { done, total: t, .. }) = (c.site, &c.kind)
+                && c.subject == Subject::Unit(sibling)
+                && t.value == total.value
+            {
+                shares += 1;
+                sum += done.value;
+            }
+        }
+    }
+    (shares >= 2).then_some(sum)
 }

@@ -49,7 +49,10 @@ fn check(ctx: &GraphContext) -> Vec<Diagnostic> {
 /// matters is lost if no tracker holds it. A bare word is a condition, not a statement
 /// (`E01, E09 complete` waits for them).
 fn stated_done(after: &str, vocab: &Vocab) -> bool {
-    let own = after.split(['\n', ',', ';']).next().unwrap_or_default();
+    let own = after
+        .split(['\n', '\r', ',', ';'])
+        .next()
+        .unwrap_or_default();
     let mut depth = 0usize;
     own.char_indices().any(|(i, c)| {
         match c {
