@@ -45,6 +45,12 @@ pub(crate) struct Builder<'a> {
     pub(crate) durations: Vec<(UnitId, Duration)>,
     /// A `Critical Path` label whose chain is in the code block right after it.
     pub(crate) pending_critical: Option<usize>,
+    /// Set by a bold label that heads notes rather than work (`**Decisions:**`): the list
+    /// right after it is not work.
+    pub(crate) pending_aside: bool,
+    /// The level of the heading that opened a section of notes rather than work
+    /// (`## Notes`, `### Risks`), while it lasts.
+    aside_from: Option<u8>,
     groups: usize,
     h1_count: usize,
 }
@@ -84,6 +90,8 @@ impl<'a> Builder<'a> {
             critical_paths: Vec::new(),
             durations: Vec::new(),
             pending_critical: None,
+            pending_aside: false,
+            aside_from: None,
             groups: 0,
             h1_count: 0,
         }
@@ -97,12 +105,13 @@ impl<'a> Builder<'a> {
         for node in root.children() {
             let scope = self.pending_scope.take();
             let critical = self.pending_critical.take();
+            let aside = std::mem::take(&mut self.pending_aside) || self.aside_from.is_some();
             let d = node.data();
             let (start, end) = (d.sourcepos.start, d.sourcepos.end);
             match &d.value {
                 NodeValue::Heading(h) => self.heading(start.line, start.column, h.level),
                 NodeValue::Paragraph => self.paragraph(node, start.line, start.column, end.line),
-                NodeValue::List(_) if !self.legend_lists.contains(&start.line) => {
+                NodeValue::List(_) if !aside && !self.legend_lists.contains(&start.line) => {
                     let container = scope.unwrap_or_else(|| self.section());
                     self.list(node, container, None);
                 }
@@ -201,6 +210,9 @@ impl<'a> Builder<'a> {
             .trim_end_matches('#')
             .trim_end();
         let title = text::plain(body);
+        if self.aside_from.is_some_and(|from| level <= from) {
+            self.aside_from = None;
+        }
         let is_title = level == 1 && self.h1_count == 1 && self.sections.is_empty();
         let idx = if is_title {
             self.units[ROOT].title = title.clone();
@@ -235,6 +247,12 @@ impl<'a> Builder<'a> {
         if let Some(found) = self.trailing_status(&masked, body_start) {
             let group = self.new_group();
             self.push_claim(found, Subject::Unit(idx), Site::Heading, line, group);
+        }
+        // A section of notes (`## 📝 Notes`, `### Risks`) holds no work, unless a claim in
+        // its heading counts what it lists.
+        let claimed = self.claims.last().is_some_and(|c| c.line == line);
+        if idx != ROOT && !claimed && is_aside(&self.units[idx].title) {
+            self.aside_from = Some(level);
         }
     }
 
@@ -275,6 +293,16 @@ impl<'a> Builder<'a> {
             durations: self.durations,
         }
     }
+}
+
+/// Whether a heading or label names notes rather than work: `Notes`, `Decisions`, `Risks`
+/// (after any emoji or numbering, before any colon).
+pub(super) fn is_aside(title: &str) -> bool {
+    let words = title
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    crate::vocab::labels::ASIDES.contains(&words.as_str())
 }
 
 /// The span that identifies a claim (its first figure or word).

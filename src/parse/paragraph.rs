@@ -2,7 +2,7 @@
 
 use comrak::nodes::{AstNode, NodeValue};
 
-use super::builder::Builder;
+use super::builder::{Builder, is_aside};
 use super::claims::{self, Found};
 use super::ids::{id_and_label, last_id_ref};
 use super::text::{mask_code, plain};
@@ -30,6 +30,11 @@ impl Builder<'_> {
         let group = self.new_group();
         if first == last && self.bold_scope(first, column, next_list.is_some()) {
             return;
+        }
+        // `**Decisions:**` over a list: the list holds notes, not work.
+        if first == last && next_list.is_some() {
+            let text = &self.src.text[self.src.line_from(first, column)];
+            self.pending_aside = is_aside(text.trim().trim_matches(['*', '_', ':', ' ']));
         }
         for line in first..=last {
             let span = self.src.line_span(line);

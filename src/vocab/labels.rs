@@ -109,6 +109,27 @@ pub static OPTIONAL_PHRASES: &[&str] = &[
     "not required",
 ];
 
+/// Headings and bold labels of notes rather than work (`## Notes`, `**Decisions:**`): the
+/// lists under them are not the unit's work.
+pub static ASIDES: &[&str] = &[
+    "notes",
+    "note",
+    "decisions",
+    "key decisions",
+    "principles",
+    "prerequisites",
+    "success criteria",
+    "risks",
+    "assumptions",
+    "constraints",
+    "references",
+    "lessons learned",
+    "out of scope",
+    "non-goals",
+    "open questions",
+    "glossary",
+];
+
 /// Words a tally's label starts with (`Total Tasks: 12`, `Completed: 5`), and the state it
 /// counts (none: all of them).
 pub static TALLIES: &[(&str, Option<State>)] = &[
@@ -152,6 +173,7 @@ mod tests {
             ("ACROSS", ACROSS),
             ("OPTIONAL_OPENING", OPTIONAL_OPENING),
             ("OPTIONAL_PHRASES", OPTIONAL_PHRASES),
+            ("ASIDES", ASIDES),
         ]
     }
 
