@@ -35,6 +35,9 @@ impl Builder<'_> {
         if first == last && next_list.is_some() {
             let text = &self.src.text[self.src.line_from(first, column)];
             self.pending_aside = is_aside(text.trim().trim_matches(['*', '_', ':', ' ']));
+            if !self.pending_aside {
+                self.named_scope(first, column);
+            }
         }
         for line in first..=last {
             let span = self.src.line_span(line);
@@ -146,6 +149,32 @@ impl Builder<'_> {
         self.push_claim(f, Subject::Unit(idx), Site::Scope, line, group);
         self.pending_scope = Some(idx);
         true
+    }
+
+    /// `**Phase 3: API** ⚡ 66% (2/3 tasks)` right before a list: the bold words name a unit
+    /// by its id, and the list is that unit's work as this line shows it (one more view of
+    /// the unit). The line's claims are read as on any other line.
+    fn named_scope(&mut self, line: usize, column: usize) {
+        let span = self.src.line_from(line, column);
+        let (start, end) = (span.start, span.end);
+        let text = &self.src.text[span];
+        let Some(Labelled {
+            label: (ws, we), ..
+        }) = bold_line(text)
+        else {
+            return;
+        };
+        let title = plain(&text[ws..we]);
+        let (Some(id), label_len) = id_and_label(&title) else {
+            return;
+        };
+        let parent = self.section();
+        let mut unit = Unit::new(UnitKind::Scope, line, start..end, Some(parent));
+        unit.title = title;
+        (unit.id, unit.id_label_len) = (Some(id), label_len);
+        unit.optional = self.optional_parent(parent);
+        let idx = self.add_unit(unit);
+        self.pending_scope = Some(idx);
     }
 
     /// `(532 unit tests total ...):` over the list right after it.
