@@ -4,7 +4,7 @@ use super::figures::{format_percent, percent_agrees};
 use super::rule::{Context, Fixable, Rule};
 use super::status_drift;
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::{Claim, ClaimKind, Percent, Subject};
+use crate::model::{Claim, ClaimKind, Percent, Subject, UnitKind};
 
 pub(crate) static RULE: Rule = Rule {
     code: "TRK002",
@@ -30,6 +30,11 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     }
     let r = ctx.resolver;
     let scopes = r.claim_scopes(claim);
+    // A figure in an item's own text (`- [x] Core tests pass (97.5% - 39/40)`) measures
+    // something the item does not list: its box is no reading of it.
+    if scopes.iter().all(|&u| is_leaf_item(ctx, u)) {
+        return None;
+    }
     let agrees =
         |lo: f64, hi: f64| percent_agrees(percent.value, percent.decimals, claim.approx, lo, hi);
     if scopes.iter().any(|&scope| r.progress_agrees(scope, agrees)) {
@@ -143,4 +148,10 @@ fn structural(ctx: &Context, scope: usize) -> Option<Evident> {
         value,
         why: format!("the {n} {noun} of {label} average {{pct}}% ({done} done)"),
     })
+}
+
+/// An item without sub-items.
+fn is_leaf_item(ctx: &Context, unit: usize) -> bool {
+    let u = ctx.doc.unit(unit);
+    u.kind == UnitKind::Item && u.children.is_empty()
 }
