@@ -128,6 +128,23 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The section a heading with `id` belongs to: the innermost open one, unless that one
+    /// is another unit of the same kind whose number `id` does not extend. `### Phase 4
+    /// Started` under `## Phase 3` speaks of Phase 4, beside Phase 3, not inside it;
+    /// `### Epic 1.2` under `## Epic 1` stays inside.
+    fn parent_for(&self, id: Option<&UnitId>) -> UnitIdx {
+        let mut parent = self.section();
+        let Some(id) = id else { return parent };
+        while let Some(other) = self.units[parent].id.as_ref() {
+            let extends = id.number.starts_with(&format!("{}.", other.number));
+            if parent == ROOT || other.kind != id.kind || other == id || extends {
+                break;
+            }
+            parent = self.units[parent].parent.unwrap_or(ROOT);
+        }
+        parent
+    }
+
     /// The innermost open section, or the document.
     pub(crate) fn section(&self) -> UnitIdx {
         self.sections.last().map_or(ROOT, |(_, u)| *u)
@@ -225,9 +242,10 @@ impl<'a> Builder<'a> {
             while self.sections.last().is_some_and(|(l, _)| *l >= level) {
                 self.sections.pop();
             }
-            let parent = self.section();
+            let (id, id_label_len) = ids::id_and_label(&title);
+            let parent = self.parent_for(id.as_ref());
             let mut unit = Unit::new(UnitKind::Section { level }, line, span, Some(parent));
-            (unit.id, unit.id_label_len) = ids::id_and_label(&title);
+            (unit.id, unit.id_label_len) = (id, id_label_len);
             unit.optional = text::is_optional(&title) || self.optional_parent(parent);
             unit.duration = durations::parenthesised_duration(&title, self.vocab.calendar);
             unit.title = title;
