@@ -313,14 +313,17 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Whether a heading or label names notes rather than work: `Notes`, `Decisions`, `Risks`
-/// (after any emoji or numbering, before any colon).
+/// Whether a heading or label names notes rather than work (`Notes`, `Decisions`, `Risks`),
+/// or things taken out of the plan (`Deleted Components`), after any emoji or numbering and
+/// before any colon.
 pub(super) fn is_aside(title: &str) -> bool {
     let words = title
         .trim_start_matches(|c: char| !c.is_alphabetic())
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
+    let first = words.split_whitespace().next().unwrap_or_default();
     crate::vocab::labels::ASIDES.contains(&words.as_str())
+        || crate::vocab::labels::REMOVED.contains(&first)
 }
 
 /// The span that identifies a claim (its first figure or word).

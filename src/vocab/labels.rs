@@ -130,6 +130,11 @@ pub static ASIDES: &[&str] = &[
     "glossary",
 ];
 
+/// First words of a heading or bold label over things taken out of the plan
+/// (`**Deleted Components:**`, `### Rejected ideas`): a ❌ there means removed, not open, and
+/// the list is not work.
+pub static REMOVED: &[&str] = &["deleted", "removed", "rejected", "dropped", "discarded"];
+
 /// Words a tally's label starts with (`Total Tasks: 12`, `Completed: 5`), and the state it
 /// counts (none: all of them).
 pub static TALLIES: &[(&str, Option<State>)] = &[
@@ -174,6 +179,7 @@ mod tests {
             ("OPTIONAL_OPENING", OPTIONAL_OPENING),
             ("OPTIONAL_PHRASES", OPTIONAL_PHRASES),
             ("ASIDES", ASIDES),
+            ("REMOVED", REMOVED),
         ]
     }
 
