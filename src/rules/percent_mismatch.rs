@@ -4,7 +4,7 @@ use super::figures::{format_percent, percent_agrees};
 use super::rule::{Context, Fixable, Rule};
 use super::status_drift;
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::{Claim, ClaimKind, Percent, Subject, UnitKind};
+use crate::model::{Claim, ClaimKind, Percent, Site, Subject, UnitKind};
 
 pub(crate) static RULE: Rule = Rule {
     code: "TRK002",
@@ -32,7 +32,7 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     let scopes = r.claim_scopes(claim);
     // A figure in an item's own text (`- [x] Core tests pass (97.5% - 39/40)`) measures
     // something the item does not list: its box is no reading of it.
-    if scopes.iter().all(|&u| is_leaf_item(ctx, u)) {
+    if scopes.iter().all(|&u| is_leaf_item(ctx, u)) || share_of_the_whole(ctx, claim) {
         return None;
     }
     let agrees =
@@ -154,4 +154,30 @@ fn structural(ctx: &Context, scope: usize) -> Option<Evident> {
 fn is_leaf_item(ctx: &Context, unit: usize) -> bool {
     let u = ctx.doc.unit(unit);
     u.kind == UnitKind::Item && u.children.is_empty()
+}
+
+/// Whether a heading's percentage is its section's share of the whole, split between sibling
+/// headings whose percentages add up to 100 (`## ✅ Done (85%)`, `## ⏳ In progress (15%)`):
+/// each says how much of the work the section holds, not how far the section has come.
+fn share_of_the_whole(ctx: &Context, claim: &Claim) -> bool {
+    let (Site::Heading, Subject::Unit(unit)) = (claim.site, &claim.subject) else {
+        return false;
+    };
+    let Some(parent) = ctx.doc.unit(*unit).parent else {
+        return false;
+    };
+    let mut shares = 0;
+    let mut sum = 0.0;
+    for &sibling in &ctx.doc.unit(parent).children {
+        let line = ctx.doc.unit(sibling).line;
+        for c in ctx.resolver.claims_on_line(line) {
+            if let (Site::Heading, ClaimKind::Percent { percent }) = (c.site, &c.kind)
+                && c.subject == Subject::Unit(sibling)
+            {
+                shares += 1;
+                sum += percent.value;
+            }
+        }
+    }
+    shares >= 2 && (sum - 100.0).abs() <= 1.0
 }
