@@ -190,6 +190,20 @@ impl<'d> Resolver<'d> {
         claims_where(self.doc, &self.by_line, line, |c| c.line)
     }
 
+    /// The claims written in the headings of `unit`'s section and of its sibling sections,
+    /// each about its own section: where headings split a total between them.
+    pub fn sibling_heading_claims(&self, unit: UnitIdx) -> impl Iterator<Item = &'d Claim> + '_ {
+        let siblings = self
+            .doc
+            .unit(unit)
+            .parent
+            .map_or(&[][..], |p| &self.doc.unit(p).children[..]);
+        siblings.iter().flat_map(move |&s| {
+            self.claims_on_line(self.doc.unit(s).line)
+                .filter(move |c| c.site == Site::Heading && c.subject == Subject::Unit(s))
+        })
+    }
+
     /// The first tally with a noun (`Total Sub-tasks: 12`) among the claims written with
     /// `group` (on one line, in one field paragraph, in one table), if any.
     pub fn group_tally(&self, group: usize) -> Option<&'d Claim> {

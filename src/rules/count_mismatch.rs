@@ -115,19 +115,14 @@ fn shares(ctx: &Context, claim: &Claim) -> Option<u64> {
     let ClaimKind::Count { total, .. } = &claim.kind else {
         return None;
     };
-    let parent = ctx.doc.unit(*unit).parent?;
     let mut shares = 0;
     let mut sum = 0u64;
-    for &sibling in &ctx.doc.unit(parent).children {
-        let line = ctx.doc.unit(sibling).line;
-        for c in ctx.resolver.claims_on_line(line) {
-            if let (Site::Heading, ClaimKind::Count { done, total: t, .. }) = (c.site, &c.kind)
-                && c.subject == Subject::Unit(sibling)
-                && t.value == total.value
-            {
-                shares += 1;
-                sum += done.value;
-            }
+    for c in ctx.resolver.sibling_heading_claims(*unit) {
+        if let ClaimKind::Count { done, total: t, .. } = &c.kind
+            && t.value == total.value
+        {
+            shares += 1;
+            sum += done.value;
         }
     }
     (shares >= 2).then_some(sum)

@@ -163,20 +163,12 @@ fn share_of_the_whole(ctx: &Context, claim: &Claim) -> bool {
     let (Site::Heading, Subject::Unit(unit)) = (claim.site, &claim.subject) else {
         return false;
     };
-    let Some(parent) = ctx.doc.unit(*unit).parent else {
-        return false;
-    };
     let mut shares = 0;
     let mut sum = 0.0;
-    for &sibling in &ctx.doc.unit(parent).children {
-        let line = ctx.doc.unit(sibling).line;
-        for c in ctx.resolver.claims_on_line(line) {
-            if let (Site::Heading, ClaimKind::Percent { percent }) = (c.site, &c.kind)
-                && c.subject == Subject::Unit(sibling)
-            {
-                shares += 1;
-                sum += percent.value;
-            }
+    for c in ctx.resolver.sibling_heading_claims(*unit) {
+        if let ClaimKind::Percent { percent } = &c.kind {
+            shares += 1;
+            sum += percent.value;
         }
     }
     shares >= 2 && (sum - 100.0).abs() <= 1.0
