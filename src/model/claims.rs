@@ -37,6 +37,11 @@ pub enum ClaimKind {
         done: Figure,
         total: Figure,
         noun: Option<String>,
+        /// Written alone as a field's value or a table cell (`**Overall Progress:** 24/25
+        /// steps`), with no name or brackets tying it to units: checked only where some
+        /// reading of the units has its total, so that a count of something else (tests,
+        /// files) is never compared with the items.
+        alone: bool,
     },
     /// `(3 sub-tasks)`, `**Subtasks:** 6`. `list_len` counts a plain list right after it.
     Size {
@@ -46,6 +51,13 @@ pub enum ClaimKind {
     },
     /// `80%`, `~25%`, a Progress cell.
     Percent { percent: Percent },
+    /// A percentage written with its own count in a noun the items do not count, which
+    /// gives its basis: `75% (19/25 story points)`, `2/46 pages (4%)`.
+    Ratio {
+        percent: Percent,
+        done: u64,
+        total: u64,
+    },
     /// A declared state: words, a marker, or both.
     Status {
         state: State,

@@ -331,9 +331,9 @@ pub(super) fn claim_span(kind: &ClaimKind) -> Span {
     match kind {
         ClaimKind::Count { done, .. } => done.span.clone(),
         ClaimKind::Size { total, .. } => total.span.clone(),
-        ClaimKind::Percent { percent, .. } | ClaimKind::SumPercent { percent, .. } => {
-            percent.span.clone()
-        }
+        ClaimKind::Percent { percent, .. }
+        | ClaimKind::SumPercent { percent, .. }
+        | ClaimKind::Ratio { percent, .. } => percent.span.clone(),
         ClaimKind::Status { words, marker, .. } => words
             .clone()
             .or_else(|| marker.as_ref().map(|m| m.span.clone()))

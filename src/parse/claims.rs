@@ -6,11 +6,12 @@
 
 use super::figures::{self, Sized};
 use super::percents;
+use super::ratios::{self, OwnCounts};
 use super::scan::{self, Span};
 use crate::model::{ClaimKind, Figure, Marker, Percent};
 use crate::source;
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
-use crate::vocab::units::is_measure;
+use crate::vocab::units::measures;
 use crate::vocab::{self, State};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -62,8 +63,13 @@ fn percent(text: &str, (start, end): Span, base: usize) -> Option<Percent> {
     })
 }
 
-fn countable(noun: Option<&str>) -> bool {
-    noun.is_none_or(|n| !is_measure(n))
+fn countable(text: &str, noun: Option<Span>) -> bool {
+    noun.is_none_or(|n| !measured(text, n))
+}
+
+/// Whether the noun at `span` measures rather than counts (`5 days`, `32/37 story points`).
+pub(super) fn measured(text: &str, (start, end): Span) -> bool {
+    measures(&text[start..end], &text[end..])
 }
 
 /// `(3/8 tasks)`, `100% - 12/12 sub-tasks`, `3 of 8 phases complete`.
@@ -82,21 +88,61 @@ pub fn counts(text: &str, base: usize) -> Vec<Found> {
         else {
             continue;
         };
-        let noun = m.noun.map(|(s, e)| &text[s..e]);
-        if done.value > total.value || total.value == 0 || !countable(noun) {
+        if done.value > total.value || total.value == 0 || !countable(text, m.noun) {
             continue;
         }
         if !seen.insert(done.span.start) {
             continue;
         }
-        let noun = noun.map(singular);
+        let noun = m.noun.map(|(s, e)| singular(&text[s..e]));
         out.push(Found {
-            kind: ClaimKind::Count { done, total, noun },
+            kind: ClaimKind::Count {
+                done,
+                total,
+                noun,
+                alone: false,
+            },
             approx: false,
             at,
         });
     }
     out
+}
+
+/// A count that opens a field value or a table cell, after any marker: `24/25 steps`,
+/// `✅ 7/7`. What follows it is the caller's to read.
+pub fn leading_count(text: &str, base: usize) -> Option<Found> {
+    let from = text.len()
+        - text
+            .trim_start_matches(|ch: char| {
+                ch == ' ' || ch == '*' || !ch.is_ascii() && !ch.is_alphanumeric()
+            })
+            .len();
+    let (_, m) = figures::count_at(text, from)?;
+    let (done, total) = (figure(text, m.done, base)?, figure(text, m.total, base)?);
+    if done.value > total.value || total.value == 0 || !countable(text, m.noun) {
+        return None;
+    }
+    // `3/5 done` says what the first figure counts, not what the items are.
+    let noun = m
+        .noun
+        .map(|(s, e)| &text[s..e])
+        .filter(|n| {
+            !vocab::labels::COUNT_DONE
+                .iter()
+                .any(|w| n.eq_ignore_ascii_case(w))
+        })
+        .map(singular);
+    Some(Found {
+        kind: ClaimKind::Count {
+            done,
+            total,
+            noun,
+            alone: true,
+        },
+        approx: false,
+        at: from,
+    })
 }
 
 /// `(3 sub-tasks)`, `(22 Epics Across 7 Phases)`, in nouns that count work.
@@ -125,7 +171,7 @@ fn push_size(out: &mut Vec<Found>, text: &str, sized: Sized, base: usize, at: us
     let noun = &text[sized.noun.0..sized.noun.1];
     // `(2 weeks)` is an estimate, even though `Week 2` can name a unit.
     let counts_work = is_work_noun(noun) || kind_of(noun).is_some();
-    if counts_work && !is_measure(noun) {
+    if counts_work && !measured(text, sized.noun) {
         let kind = ClaimKind::Size {
             total,
             noun: singular(noun),
@@ -149,7 +195,27 @@ pub fn own_size(text: &str) -> Option<(String, u64)> {
         },
     ) = figures::size_paren(text).next()?;
     let noun = &text[ws..we];
-    (!is_measure(noun)).then(|| Some((singular(noun), scan::figure_value(&text[ns..ne])?)))?
+    (!measured(text, (ws, we)))
+        .then(|| Some((singular(noun), scan::figure_value(&text[ns..ne])?)))?
+}
+
+/// Whether the words after a percentage say what it is a share of, other than work: `of
+/// active epic work`, `of total`. `of tasks`, `of all phases` and `of Sprint 2` count work.
+fn basis_in_words(after: &str) -> bool {
+    let Some(rest) = after
+        .get(..3)
+        .filter(|w| w.eq_ignore_ascii_case("of "))
+        .map(|_| after[3..].trim_start())
+    else {
+        return false;
+    };
+    let mut words = rest
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .filter(|w| !w.is_empty());
+    let first = words
+        .by_ref()
+        .find(|w| !["all", "the"].iter().any(|a| w.eq_ignore_ascii_case(a)));
+    first.is_none_or(|w| !is_work_noun(w) && kind_of(w).is_none())
 }
 
 /// A placeholder such as `[31 more controllers...]`.
@@ -165,7 +231,11 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
         return out;
     }
     let mut seen = HashSet::default();
-    for (at, m) in percents::percent_paren(text).chain(percents::percent_before_count(text)) {
+    let own = OwnCounts::of(text);
+    let found = percents::percent_paren(text)
+        .chain(percents::percent_before_count(text))
+        .chain(ratios::trailing_percents(text, &own));
+    for (at, m) in found {
         let Some(p) = percent(text, m.figure, base) else {
             continue;
         };
@@ -173,7 +243,7 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
             continue;
         }
         out.push(Found {
-            kind: ClaimKind::Percent { percent: p },
+            kind: ratios::percent_kind(text, m.figure, p, &own),
             approx: m.approx.is_some(),
             at,
         });
@@ -182,8 +252,9 @@ pub fn percents(text: &str, base: usize) -> Vec<Found> {
 }
 
 /// A percentage at the start of a field value or table cell: `80%`, `**~25%**`.
-/// A percentage whose own words give its basis (`5% (Planning & Documentation Complete)`)
-/// speaks of something no reading resolves, so it is not a claim.
+/// A percentage whose own words give its basis (`5% (Planning & Documentation Complete)`,
+/// `74% of active epic work`, `40% of total`) speaks of something no reading resolves, so
+/// it is not a claim; `60% of tasks` and `90% of Sprint 2` name what they count.
 pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
     let (end, m) = percents::leading_percent(text)?;
     let after = text[end..].trim_start_matches(['*', ' ']);
@@ -191,12 +262,13 @@ pub fn leading_percent(text: &str, base: usize) -> Option<Found> {
         && !after[1..]
             .trim_start()
             .starts_with(|ch: char| ch.is_ascii_digit())
+        || basis_in_words(after)
     {
         return None;
     }
     let p = percent(text, m.figure, base)?;
     Some(Found {
-        kind: ClaimKind::Percent { percent: p },
+        kind: ratios::percent_kind(text, m.figure, p, &OwnCounts::of(text)),
         approx: m.approx.is_some(),
         at: 0,
     })
@@ -242,9 +314,31 @@ pub fn status_value(
         pos += super::text::emphasis_len(&text[pos..]);
     }
     match vocab::word_at(&text[pos..]) {
-        Some((state, len)) => Some((state, Some(base + pos..base + pos + len), marker)),
+        // `Pending:` opens a list of what is pending; it states no status of its own.
+        Some((_, len)) if text[pos + len..].trim_start_matches('*').starts_with(':') => None,
+        Some((state, len)) => {
+            let state = match state {
+                State::Done if takes_part_out(&text[pos + len..]) => State::InProgress,
+                s => s,
+            };
+            Some((state, Some(base + pos..base + pos + len), marker))
+        }
         None => marker.map(|m| (m.state, None, Some(m))),
     }
+}
+
+/// Whether the words after a status word leave part of the work out: `(except screenshots)`,
+/// `, but untested`.
+fn takes_part_out(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '*', '(', ',', '-', '–', '—']);
+    vocab::labels::EXCEPT.iter().any(|w| {
+        rest.get(..w.len())
+            .is_some_and(|head| head.to_lowercase() == *w)
+            && rest[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|ch| !ch.is_alphanumeric())
+    })
 }
 
 #[cfg(test)]

@@ -97,6 +97,56 @@ pub fn count_paren(text: &str) -> impl Iterator<Item = (usize, Count)> + '_ {
     })
 }
 
+/// `^(?:\*\*)?\s*(\d+)\s*/\s*(\d+)\b(?:\s+NOUN)?` at `from`: a count that starts a field
+/// value or a table cell (`24/25 steps`, `**3/5**`).
+pub fn count_at(text: &str, from: usize) -> Option<(usize, Count)> {
+    let mut c = Cursor::new(text, from);
+    c.bold().spaces();
+    let m = ratio(&mut c)?;
+    Some((c.at, m))
+}
+
+/// `\b(\d+)\s+(?:of|von|sur|…)\s+(\d+)\b\s+NOUN`: a count written out in any language of
+/// [`COUNT_OF`](crate::vocab::labels::COUNT_OF), `13 von 18 Sprints`, `28 of 69 fixed`.
+pub fn count_words(text: &str) -> impl Iterator<Item = (usize, Count)> + '_ {
+    find_all(text, number_start, |t, i| {
+        let mut c = Cursor::new(t, i);
+        let done = c.digits()?;
+        if !c.spaces1() {
+            return None;
+        }
+        let mut any = false;
+        for w in crate::vocab::labels::COUNT_OF {
+            let mut t = c;
+            if t.lit_ci(w) && t.spaces1() {
+                c = t;
+                any = true;
+                break;
+            }
+        }
+        if !any {
+            return None;
+        }
+        let total = c.digits()?;
+        if !c.boundary() {
+            return None;
+        }
+        let noun = trailing_noun(&mut c)?;
+        let noun = Some(noun);
+        Some((c.at, Count { done, total, noun }))
+    })
+}
+
+/// `\b(\d+)\s*/\s*(\d+)\b\s+NOUN`: `2/46 pages`, a count standing anywhere in a line with
+/// the noun it counts.
+pub fn count_bare(text: &str) -> impl Iterator<Item = (usize, Count)> + '_ {
+    find_all(text, number_start, |t, i| {
+        let mut c = Cursor::new(t, i);
+        let m = ratio(&mut c)?;
+        m.noun.map(|_| (c.at, m))
+    })
+}
+
 /// `%\s*(?:\*\*)?\s*[-–—]\s*(?:\*\*)?\s*(\d+)\s*/\s*(\d+)\b(?:\s+NOUN)?`: `100% - 12/12`.
 pub fn count_after_percent(text: &str) -> impl Iterator<Item = (usize, Count)> + '_ {
     find_all_at(text, b'%', |t, i| {

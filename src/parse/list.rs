@@ -7,7 +7,7 @@ use super::builder::Builder;
 use super::claims;
 use super::ids::id_and_label;
 use super::text::{self, is_optional, mask_code, plain};
-use crate::model::{Site, Subject, Unit, UnitIdx, UnitKind};
+use crate::model::{ClaimKind, Site, Subject, Unit, UnitIdx, UnitKind};
 
 /// `^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`: the byte length of a list bullet and the blanks
 /// after it.
@@ -133,9 +133,15 @@ impl Builder<'_> {
     fn plain_entry(&mut self, masked: &str, base: usize, line: usize) {
         let Some(named) = super::ids::last_id_ref(masked) else {
             let group = self.new_group();
-            let sums = super::totals::plus_parts(masked, base);
+            let mut found = super::totals::plus_parts(masked, base);
+            // A percentage beside its own count needs no unit: `(28 of 69 ported - 41%)`.
+            found.extend(
+                claims::percents(masked, base)
+                    .into_iter()
+                    .filter(|f| matches!(f.kind, ClaimKind::Ratio { .. })),
+            );
             self.add_claims(
-                sums,
+                found,
                 masked,
                 Subject::Unit(self.section()),
                 Site::Entry,

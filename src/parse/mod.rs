@@ -18,6 +18,7 @@ mod legend;
 mod list;
 mod paragraph;
 mod percents;
+mod ratios;
 mod scan;
 mod table;
 mod text;

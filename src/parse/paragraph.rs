@@ -87,8 +87,16 @@ impl Builder<'_> {
             if let Some(f) = super::totals::tally(label, value_text, vbase) {
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
+            // A percentage with its own count beside it is checked against that count,
+            // whatever the label: `**Coverage**: 80% (8/10 files)`.
+            if let Some(f) = claims::leading_percent(value_text, vbase)
+                && (is_progress_label(label) || matches!(f.kind, ClaimKind::Ratio { .. }))
+            {
+                self.push_claim(f, named.clone(), Site::Field, line, group);
+            }
+            // `**Overall Progress:** 24/25 steps (96%)`.
             if is_progress_label(label)
-                && let Some(f) = claims::leading_percent(value_text, vbase)
+                && let Some(f) = claims::leading_count(value_text, vbase)
             {
                 self.push_claim(f, named.clone(), Site::Field, line, group);
             }
@@ -221,10 +229,14 @@ fn after_bold_label(before: &str) -> bool {
 }
 
 /// Claims in prose count only when a unit is named before them.
+/// The claims of a paragraph line that name their unit, and the percentages checked against
+/// their own count, which need none.
 fn named_only(masked: &str, found: Vec<Found>) -> Vec<Found> {
     found
         .into_iter()
-        .filter(|f| last_id_ref(&masked[..f.at]).is_some())
+        .filter(|f| {
+            matches!(f.kind, ClaimKind::Ratio { .. }) || last_id_ref(&masked[..f.at]).is_some()
+        })
         .collect()
 }
 

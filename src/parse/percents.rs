@@ -25,6 +25,13 @@ fn percent(c: &mut Cursor, words: bool) -> Option<Pct> {
     Some(Pct { approx, figure })
 }
 
+/// `(~|≈)?(\d{1,3}(?:\.\d+)?)%` at `from`: a percentage that starts there.
+pub fn percent_at(text: &str, from: usize) -> Option<(usize, Pct)> {
+    let mut c = Cursor::new(text, from);
+    let p = percent(&mut c, false)?;
+    Some((c.at, p))
+}
+
 /// `~`, `≈`, and with `words` also `about\s+` and `approx\.?\s+`: the cursor after it.
 fn approximately(c: Cursor, words: bool) -> Option<Cursor> {
     let mut t = c;

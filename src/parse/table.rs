@@ -167,6 +167,12 @@ impl Builder<'_> {
             ) {
                 self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
             }
+            // `7/7 steps`, `✅ 75% (3/4)`: a count in a progress cell is the row's.
+            let mut counts = claims::counts(text, cell.span.start);
+            counts.extend(claims::leading_count(text, cell.span.start));
+            for f in counts {
+                self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
+            }
         }
     }
 

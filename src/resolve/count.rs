@@ -8,7 +8,7 @@ use super::readings::{Basis, CountReading, Readings};
 use super::resolver::Resolver;
 use crate::model::{ROOT, UnitIdx};
 use crate::vocab::State;
-use crate::vocab::kinds::{self, is_work_noun, kind_of, singular};
+use crate::vocab::kinds::{self, is_group_noun, is_work_noun, kind_of, singular};
 use compact_str::CompactString;
 use std::rc::Rc;
 
@@ -78,7 +78,7 @@ impl Resolver<'_> {
         noun: Option<&str>,
         any_noun: bool,
     ) -> Vec<Rc<CountReading>> {
-        let kind = noun.and_then(kind_of);
+        let kind = noun.map_or_else(|| self.parts_kind(scope), kind_of);
         let size_noun = noun.map(singular);
         let kinded = kind
             .as_deref()
@@ -89,8 +89,11 @@ impl Resolver<'_> {
         let sized = size_noun
             .as_deref()
             .filter(|n| items.iter().any(|&i| self.size_in(i, n).is_some()));
-        let noun_ok =
-            noun.is_none_or(|n| any_noun || kind.is_some() || sized.is_some() || is_work_noun(n));
+        // A count of phases or epics is never one of items, even with no phases to read.
+        let noun_ok = noun.is_none_or(|n| {
+            let work = any_noun || kind.is_some() || is_work_noun(n);
+            sized.is_some() || work && !is_group_noun(n)
+        });
         let leaves = (noun_ok && !items.is_empty()).then(|| self.leaves(scope));
         let mut out = Vec::new();
         for policy in 0..self.counting.policies.len() {

@@ -109,13 +109,16 @@ impl Readings {
     }
 
     /// The evident basis under the first policy whose reading satisfies `pred`, else the
-    /// primary policy (SPEC 4.3: keep the reading whose denominator matched).
+    /// first other basis that does, else the primary policy (SPEC 4.3: keep the reading
+    /// whose denominator matched).
     pub fn evident_where(&self, pred: impl Fn(&CountReading) -> bool) -> Option<&CountReading> {
         let first = self.evident()?;
-        self.all
-            .iter()
-            .filter(|r| r.basis == first.basis && r.scope == first.scope)
+        let same = |r: &&CountReading| r.basis == first.basis && r.scope == first.scope;
+        let all = self.all.iter();
+        all.clone()
+            .filter(same)
             .find(|r| pred(r))
+            .or_else(|| all.clone().find(|r| pred(r)))
             .or(Some(first))
     }
 }

@@ -1,6 +1,7 @@
 //! The resolver: entities (one unit seen in several places), claims by line, and the
 //! caches every reading shares.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 
@@ -202,6 +203,39 @@ impl<'d> Resolver<'d> {
             self.claims_on_line(self.doc.unit(s).line)
                 .filter(move |c| c.site == Site::Heading && c.subject == Subject::Unit(s))
         })
+    }
+
+    /// Whether a section of `unit` names a unit of its own (`### Step 1.3`) but lists no
+    /// work to read its state from. A count over such parts cannot be checked: the part is
+    /// one of them, done or not, and no box says which.
+    pub fn has_unread_part(&self, unit: UnitIdx) -> bool {
+        let policy = self.counting.primary();
+        self.doc.unit(unit).children.iter().any(|&c| {
+            let child = self.doc.unit(c);
+            matches!(child.kind, UnitKind::Section { .. })
+                && child.is_named()
+                && self.eval(c, policy).is_none()
+        })
+    }
+
+    /// The kind of the sections `unit` is made of, when two or more name themselves with ids
+    /// of one kind (`### Step 1.1`, `### Step 1.2`): what a count without a noun counts there.
+    pub fn parts_kind(&self, unit: UnitIdx) -> Option<CompactString> {
+        let mut kinds = self.doc.unit(unit).children.iter().filter_map(|&c| {
+            let child = self.doc.unit(c);
+            matches!(child.kind, UnitKind::Section { .. })
+                .then(|| child.id.as_ref()?.kind.clone())
+                .flatten()
+        });
+        let first = kinds.next()?;
+        let mut n = 1;
+        for k in kinds {
+            if k != first {
+                return None;
+            }
+            n += 1;
+        }
+        (n >= 2).then_some(first)
     }
 
     /// The first tally with a noun (`Total Sub-tasks: 12`) among the claims written with

@@ -18,13 +18,18 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     if claim.approx {
         return None;
     }
-    let (done, total, noun, list_len) = match &claim.kind {
-        ClaimKind::Count { done, total, noun } => (Some(done), total, noun.as_deref(), None),
+    let (done, total, noun, list_len, alone) = match &claim.kind {
+        ClaimKind::Count {
+            done,
+            total,
+            noun,
+            alone,
+        } => (Some(done), total, noun.as_deref(), None, *alone),
         ClaimKind::Size {
             total,
             noun,
             list_len,
-        } => (None, total, Some(noun.as_str()), *list_len),
+        } => (None, total, Some(noun.as_str()), *list_len, false),
         _ => return None,
     };
     let scopes = ctx.resolver.claim_scopes(claim);
@@ -35,7 +40,11 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
             .filter(|&n| n != total.value)
             .map(|n| list_finding(total, n));
     }
-    if readings.agrees(done.map(|d| d.value), total.value) {
+    let own_total = readings.all.iter().any(|r| r.total == total.value);
+    if readings.agrees(done.map(|d| d.value), total.value)
+        || scopes.iter().any(|&s| ctx.resolver.has_unread_part(s))
+        || alone && !own_total
+    {
         return None;
     }
     match shares(ctx, claim) {

@@ -22,6 +22,35 @@ pub(crate) fn percent_agrees(declared: f64, decimals: u8, approx: bool, lo: f64,
     declared > lo * 100.0 - tolerance && declared < hi * 100.0 + tolerance
 }
 
+/// A percentage checked against the `done` of `total` written with it (a table's TOTAL row,
+/// a count beside it): `None` when it agrees, else a finding whose message ends with
+/// `basis(share)` and whose safe fix writes the share at the percentage's precision.
+pub(crate) fn share_finding(
+    rule: &'static super::rule::Rule,
+    claim: &crate::model::Claim,
+    percent: &crate::model::Percent,
+    (done, total): (u64, u64),
+    basis: impl FnOnce(&str) -> String,
+) -> Option<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Diagnostic, Edit};
+    let fraction = (total > 0).then(|| done as f64 / total as f64)?;
+    if percent_agrees(
+        percent.value,
+        percent.decimals,
+        claim.approx,
+        fraction,
+        fraction,
+    ) {
+        return None;
+    }
+    let text = format_percent(fraction * 100.0, percent.decimals);
+    let message = format!("declared {}%, but {}", percent.value, basis(&text));
+    Some(
+        Diagnostic::new(rule, percent.span.clone(), message)
+            .with_edits(vec![Edit::safe(percent.span.clone(), text)]),
+    )
+}
+
 /// "lines 12, 14, 19 and 3 more".
 pub(crate) fn lines_list(lines: &[usize]) -> String {
     const SHOWN: usize = 5;

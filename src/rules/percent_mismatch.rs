@@ -1,6 +1,6 @@
 //! `percent-mismatch`: a percentage disagrees with the computed progress.
 
-use super::figures::{format_percent, percent_agrees};
+use super::figures::{format_percent, percent_agrees, share_finding};
 use super::rule::{Context, Fixable, Rule};
 use super::status_drift;
 use crate::diagnostic::{Diagnostic, Edit};
@@ -22,8 +22,17 @@ struct Evident {
 }
 
 fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
-    let ClaimKind::Percent { percent } = &claim.kind else {
-        return None;
+    let percent = match &claim.kind {
+        ClaimKind::Percent { percent } => percent,
+        // A count of units the document has (`12.5% (1 of 8 phases complete)` over eight
+        // phase sections) is checked itself, and the percentage with it.
+        ClaimKind::Ratio { percent, .. } if counted_beside(ctx, claim, percent) => percent,
+        ClaimKind::Ratio {
+            percent,
+            done,
+            total,
+        } => return check_ratio(claim, percent, *done, *total),
+        _ => return None,
     };
     if status_drift::row_status_drifts(ctx, claim) {
         return None;
@@ -32,7 +41,10 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     let scopes = r.claim_scopes(claim);
     // A figure in an item's own text (`- [x] Core tests pass (97.5% - 39/40)`) measures
     // something the item does not list: its box is no reading of it.
-    if scopes.iter().all(|&u| is_leaf_item(ctx, u)) || share_of_the_whole(ctx, claim) {
+    if scopes.iter().all(|&u| is_leaf_item(ctx, u))
+        || share_of_the_whole(ctx, claim)
+        || restates_the_unit(ctx, claim, percent, &scopes)
+    {
         return None;
     }
     let agrees =
@@ -74,6 +86,25 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
     Some(Diagnostic::new(&RULE, percent.span.clone(), message).with_edits(edits))
 }
 
+/// A percentage beside its own count in a noun the items do not count: only the count is
+/// its basis (`75% (19/25 story points)` is 76%).
+fn check_ratio(claim: &Claim, percent: &Percent, done: u64, total: u64) -> Option<Diagnostic> {
+    share_finding(&RULE, claim, percent, (done, total), |share| {
+        format!("the count beside it, {done}/{total}, is {share}%")
+    })
+}
+
+/// Whether the count right after the percentage is one the document's units can check.
+fn counted_beside(ctx: &Context, claim: &Claim, percent: &Percent) -> bool {
+    companion_count(ctx, claim, percent).is_some_and(|(_, noun)| {
+        let scopes = ctx.resolver.claim_scopes(claim);
+        !ctx.resolver
+            .count_readings(&scopes, noun.as_deref(), false)
+            .all
+            .is_empty()
+    })
+}
+
 /// The total and noun of a count right after the percentage, as in `0% (0/9 sub-tasks)`.
 fn companion_count(
     ctx: &Context,
@@ -83,10 +114,11 @@ fn companion_count(
     ctx.resolver
         .claims_on_line(claim.line)
         .find_map(|c| match &c.kind {
-            ClaimKind::Count { done, total, noun }
-                if c.group == claim.group
-                    && done.span.start > percent.span.end
-                    && done.span.start - percent.span.end < 24 =>
+            ClaimKind::Count {
+                done, total, noun, ..
+            } if c.group == claim.group
+                && done.span.start > percent.span.end
+                && done.span.start - percent.span.end < 24 =>
             {
                 Some((total.value, noun.clone()))
             }
@@ -147,6 +179,37 @@ fn structural(ctx: &Context, scope: usize) -> Option<Evident> {
     Some(Evident {
         value,
         why: format!("the {n} {noun} of {label} average {{pct}}% ({done} done)"),
+    })
+}
+
+/// Whether a percentage written away from the unit it names (`- Sprint 2 done (91%)` in a
+/// summary) repeats the figure the unit's own heading or the lines under it declare
+/// (`**Status:** done (33h/36h - 91%)`): it says what the unit says of itself, on the basis
+/// given there, and is no claim of its own.
+fn restates_the_unit(ctx: &Context, claim: &Claim, percent: &Percent, scopes: &[usize]) -> bool {
+    /// How many lines under a heading are read as its own: its status and progress fields.
+    const HEADER_LINES: usize = 6;
+    if !matches!(claim.subject, Subject::Named(_)) {
+        return false;
+    }
+    let source = &ctx.doc.source;
+    let declared = &source.text[percent.span.clone()];
+    scopes.iter().any(|&scope| {
+        let unit = ctx.doc.unit(scope);
+        let first_child = unit.children.first().map(|&c| ctx.doc.unit(c).line);
+        let last = first_child.map_or(unit.line + HEADER_LINES, |l| l.saturating_sub(1));
+        let last = last.min(unit.line + HEADER_LINES).min(source.line_count());
+        unit.line != claim.line
+            && (unit.line..=last).any(|l| says_percent(source.line_text(l), declared))
+    })
+}
+
+/// Whether `line` holds the figure `declared` as a percentage (`91%`, not `191%`).
+fn says_percent(line: &str, declared: &str) -> bool {
+    line.match_indices(declared).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        line[at + declared.len()..].starts_with('%')
+            && before.is_none_or(|ch| !ch.is_ascii_digit() && ch != '.')
     })
 }
 

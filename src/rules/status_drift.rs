@@ -83,7 +83,10 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
         State::Open if checkbox => State::InProgress,
         s => *s,
     };
-    if evals.iter().any(|e| agrees(declared_state, e.state)) {
+    // A part that lists no work may be the one still open: its boxes cannot say "done".
+    let unread =
+        || evals.iter().all(|e| e.state == State::Done) && ctx.resolver.has_unread_part(scope);
+    if evals.iter().any(|e| agrees(declared_state, e.state)) || unread() {
         return None;
     }
     let truth = evals[0];

@@ -1,11 +1,12 @@
 //! `total-mismatch`: Total / Completed / In Progress / Not Started lines, table TOTAL rows,
 //! and "N total" figures over listed parts disagree with their parts.
 
-use super::figures::{format_percent, percent_agrees};
+use super::figures::share_finding;
 use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::model::{Claim, ClaimKind, Figure, Subject, Tally};
 use crate::resolve::CountReading;
+use crate::vocab::kinds::kind_of;
 
 pub(crate) static RULE: Rule = Rule {
     code: "TRK003",
@@ -40,31 +41,9 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
             percent,
             done,
             total,
-        } => {
-            let fraction = if *total == 0 {
-                return None;
-            } else {
-                *done as f64 / *total as f64
-            };
-            if percent_agrees(
-                percent.value,
-                percent.decimals,
-                claim.approx,
-                fraction,
-                fraction,
-            ) {
-                return None;
-            }
-            let text = format_percent(fraction * 100.0, percent.decimals);
-            let message = format!(
-                "declared {}%, but the columns above sum to {done} of {total} ({text}%)",
-                percent.value
-            );
-            Some(
-                Diagnostic::new(&RULE, percent.span.clone(), message)
-                    .with_edits(vec![Edit::safe(percent.span.clone(), text)]),
-            )
-        }
+        } => share_finding(&RULE, claim, percent, (*done, *total), |share| {
+            format!("the columns above sum to {done} of {total} ({share}%)")
+        }),
         _ => None,
     }
 }
@@ -130,7 +109,13 @@ fn check_tally(
         }
         None => value(tally, x) == figure.value,
     };
-    if readings.is_empty() || readings.iter().any(agrees) {
+    // A total of a kind counts every unit of it, also those without work to read a state
+    // from (`### T005` with no boxes): `Total Tasks: 19` over 19 task headings.
+    let every_unit = (tally == Tally::Total && optional.is_none())
+        .then(|| noun.and_then(kind_of))
+        .flatten()
+        .map(|k| r.kinded_units(scope, &k).len() as u64);
+    if readings.is_empty() || readings.iter().any(agrees) || every_unit == Some(figure.value) {
         return None;
     }
     let best = if optional.is_some() {
@@ -140,7 +125,7 @@ fn check_tally(
     };
     let right = value(tally, best);
     let mut edits = Vec::new();
-    if right != figure.value {
+    if right != figure.value && every_unit.is_none_or(|n| n == right) {
         edits.push(Edit::safe(figure.span.clone(), right.to_string()));
     }
     if let (Some(o), Some(n)) = (optional, optional_of(best))

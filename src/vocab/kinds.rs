@@ -24,6 +24,9 @@ impl Roles {
     pub const MENTIONED: Roles = Roles(1 << 3);
     /// A reference in a dependency declaration may carry it: `Blocked By: Task 1.2`.
     pub const IN_DEPENDENCIES: Roles = Roles(1 << 4);
+    /// It names a group of work, never one piece of it: `3 of 8 phases`, `Total Epics: 12`
+    /// count units of the kind, and a document without such units gives no reading.
+    pub const GROUPS: Roles = Roles(1 << 5);
 
     const fn and(self, other: Roles) -> Roles {
         Roles(self.0 | other.0)
@@ -70,10 +73,10 @@ const fn kind(noun: &'static str, roles: Roles, rank: Option<u8>) -> KindNoun {
 
 /// Every kind noun, in the order the grammar tries them.
 pub static KIND_NOUNS: &[KindNoun] = &[
-    kind("phase", ALL, Some(0)),
+    kind("phase", ALL.and(Roles::GROUPS), Some(0)),
     KindNoun {
         letter: Some(b'E'),
-        ..kind("epic", ALL, Some(1))
+        ..kind("epic", ALL.and(Roles::GROUPS), Some(1))
     },
     KindNoun {
         letter: Some(b'T'),
@@ -84,15 +87,18 @@ pub static KIND_NOUNS: &[KindNoun] = &[
         ..kind("sub-task", ALL, Some(7))
     },
     kind("story", ALL, Some(5)),
-    kind("milestone", ALL, Some(2)),
+    kind("milestone", ALL.and(Roles::GROUPS), Some(2)),
     kind("step", NAMED_WORK.and(Roles::IN_DEPENDENCIES), Some(8)),
-    kind("stage", NAMED_WORK, Some(3)),
+    kind("stage", NAMED_WORK.and(Roles::GROUPS), Some(3)),
     kind(
         "sprint",
-        NAMED.and(Roles::MENTIONED).and(Roles::IN_DEPENDENCIES),
+        NAMED
+            .and(Roles::MENTIONED)
+            .and(Roles::IN_DEPENDENCIES)
+            .and(Roles::GROUPS),
         None,
     ),
-    kind("week", NAMED, None),
+    kind("week", NAMED.and(Roles::GROUPS), None),
     kind("feature", ALL, Some(6)),
     kind("module", NAMED, None),
     kind("part", NAMED, None),
@@ -130,6 +136,7 @@ fn spellings(role: Roles, aliases: bool) -> Vec<&'static str> {
 
 static KINDS: LazyLock<Vec<&str>> = LazyLock::new(|| nouns(Roles::NAMES_KIND));
 static WORK: LazyLock<Vec<&str>> = LazyLock::new(|| nouns(Roles::COUNTS_WORK));
+static GROUPS: LazyLock<Vec<&str>> = LazyLock::new(|| nouns(Roles::GROUPS));
 static LEADING: LazyLock<Vec<&str>> = LazyLock::new(|| spellings(Roles::LEADS_ID, true));
 static MENTIONED: LazyLock<Vec<&str>> = LazyLock::new(|| spellings(Roles::MENTIONED, true));
 static IN_DEPENDENCIES: LazyLock<Vec<&str>> = LazyLock::new(|| {
@@ -232,6 +239,12 @@ pub fn kind_of(noun: &str) -> Option<CompactString> {
     singular_in(noun, &KINDS).map(CompactString::const_new)
 }
 
+/// Whether a noun names a group of work (`phases`, `epics`): a count in it counts units of
+/// its kind and never items.
+pub fn is_group_noun(noun: &str) -> bool {
+    singular_in(noun, &GROUPS).is_some()
+}
+
 /// Whether a noun counts work (`tasks`, `checkpoints`), for size and count claims.
 pub fn is_work_noun(noun: &str) -> bool {
     singular_in(noun, &WORK).is_some()
@@ -249,6 +262,8 @@ mod tests {
         assert_eq!(kind_of("Phases").as_deref(), Some("phase"));
         assert!(is_work_noun("tasks"));
         assert!(!is_work_noun("sprints"));
+        assert!(is_group_noun("Epics") && is_group_noun("sprints"));
+        assert!(!is_group_noun("tasks") && !is_group_noun("items"));
         assert_eq!(kind_of_letter("E"), "epic");
         assert_eq!(kind_of_letter("T"), "task");
     }

@@ -30,6 +30,28 @@ pub static ALL_DONE: &[&str] = &["complete", "done"];
 /// Words that close a count phrase (`3 of 5 tasks completed`).
 pub static COUNT_DONE: &[&str] = &["complete", "completed", "done", "finished"];
 
+/// The word between the figures of a count written out, in the languages trackers are
+/// written in: `13 of 18`, `13 von 18`, `13 sur 18`, `13 de 18`, `13 di 18`, `13 van 18`.
+pub static COUNT_OF: &[&str] = &["of", "von", "sur", "de", "di", "van", "av", "af", "z", "из"];
+
+/// Words after a status word that take part of the work out of it: "Complete (except
+/// screenshots)", "done but untested". Such a status is work in progress.
+pub static EXCEPT: &[&str] = &[
+    "except",
+    "but",
+    "apart from",
+    "excluding",
+    "sauf",
+    "außer",
+    "ausser",
+    "excepto",
+    "salvo",
+    "tranne",
+    "exceto",
+    "kromě",
+    "кроме",
+];
+
 /// Labels of a duration field.
 pub static DURATION: &[&str] = &[
     "estimated time",
@@ -164,6 +186,8 @@ mod tests {
             ("EARLIER", EARLIER),
             ("ALL_DONE", ALL_DONE),
             ("COUNT_DONE", COUNT_DONE),
+            ("COUNT_OF", COUNT_OF),
+            ("EXCEPT", EXCEPT),
             ("DURATION", DURATION),
             ("STATUS_PREFIXES", STATUS_PREFIXES),
             ("PROGRESS_ENDINGS", PROGRESS_ENDINGS),

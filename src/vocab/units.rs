@@ -26,14 +26,34 @@ pub fn is_measure(noun: &str) -> bool {
     singular_in(noun, MEASURES).is_some()
 }
 
+/// Whether `noun`, followed in its text by `after`, measures rather than counts: it is a unit
+/// of measure (`5 days`), or the head of its compound is (`32/37 story points`, `3 task
+/// hours`).
+pub fn measures(noun: &str, after: &str) -> bool {
+    if is_measure(noun) {
+        return true;
+    }
+    let next = after.trim_start_matches([' ', '-']);
+    if next.len() == after.len() {
+        return false;
+    }
+    let word_len = next
+        .find(|ch: char| !ch.is_ascii_alphabetic())
+        .unwrap_or(next.len());
+    // One letter after a noun is an abbreviation or a list mark, not a unit (`tasks x 2`).
+    word_len >= 2 && is_measure(&next[..word_len])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn measures() {
+    fn measure_nouns() {
         assert!(is_measure("days"));
         assert!(is_measure("Points"));
         assert!(!is_measure("tasks"));
+        assert!(measures("story", " points)") && measures("days", ""));
+        assert!(!measures("tasks", " done") && !measures("tasks", " x 2"));
     }
 }

@@ -9,7 +9,9 @@ fn values(found: &[Found]) -> Vec<String> {
     found
         .iter()
         .map(|f| match &f.kind {
-            ClaimKind::Count { done, total, noun } => {
+            ClaimKind::Count {
+                done, total, noun, ..
+            } => {
                 format!("{}/{} {:?}", done.value, total.value, noun)
             }
             ClaimKind::Size { total, noun, .. } => format!("{} {noun}", total.value),

@@ -13,6 +13,18 @@ const APPROX: &[&str] = &[
     "", "~", "≈", "about ", "about", "approx ", "approx. ", "approx.",
 ];
 
+const COUNT_WORDS: &[&[&str]] = &[
+    &["", "x ", "(", "a1 "],
+    &["3", "13", "", "a"],
+    &[" ", "", "  "],
+    &["of", "von", "OF", "sur", "из", "ofx", "de"],
+    &[" ", "", "  "],
+    &["8", "18", "", "x"],
+    &[" ", "", "a", "_", "  ", ")", "-"],
+    NOUNS,
+    &["", ")", " - 40%)"],
+];
+
 const COUNT_PAREN: &[&[&str]] = &[
     &["", "x ", "Epic 1 "],
     &["(", ""],
@@ -245,6 +257,20 @@ fn counts_as_the_patterns() {
         COUNT_AFTER_PERCENT,
         22,
         |l| count_after_percent(l).collect(),
+        count,
+    );
+    agree_groups(
+        &format!(r"(?i)\b(\d+)\s+(?:of|von|sur|de|di|van|av|af|z|из)\s+(\d+)\b\s+{NOUN}"),
+        COUNT_WORDS,
+        41,
+        |l| count_words(l).collect(),
+        count,
+    );
+    agree_groups(
+        &format!(r"\b(\d+)\s*/\s*(\d+)\b\s+{NOUN}"),
+        COUNT_PAREN,
+        40,
+        |l| count_bare(l).collect(),
         count,
     );
     agree_groups(
