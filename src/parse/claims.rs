@@ -123,10 +123,14 @@ pub fn leading_count(text: &str, base: usize) -> Option<Found> {
     if done.value > total.value || total.value == 0 || !countable(text, m.noun) {
         return None;
     }
-    // `3/5 done` says what the first figure counts, not what the items are.
+    // `3/5 done` says what the first figure counts, not what the items are; in `91/128 total
+    // tasks` the noun is the word after `total`.
     let noun = m
         .noun
-        .map(|(s, e)| &text[s..e])
+        .map(|(s, e)| match &text[s..e] {
+            w if w.eq_ignore_ascii_case("total") => next_word(&text[e..]).unwrap_or(w),
+            w => w,
+        })
         .filter(|n| {
             !vocab::labels::COUNT_DONE
                 .iter()
@@ -143,6 +147,15 @@ pub fn leading_count(text: &str, base: usize) -> Option<Found> {
         approx: false,
         at: from,
     })
+}
+
+/// The word after the spaces that start `text`, in ASCII letters and hyphens.
+fn next_word(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix(' ')?.trim_start();
+    let len = rest
+        .find(|ch: char| !ch.is_ascii_alphabetic() && ch != '-')
+        .unwrap_or(rest.len());
+    (len > 0).then(|| &rest[..len])
 }
 
 /// `(3 sub-tasks)`, `(22 Epics Across 7 Phases)`, in nouns that count work.

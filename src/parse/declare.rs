@@ -3,11 +3,12 @@
 use comrak::nodes::AstNode;
 
 use super::builder::Builder;
+use super::claims::Found;
 use super::critical::{after_critical_label, chain};
 use super::deps::{self, dependency_label, references};
 use super::durations;
 use super::scan::{Cursor, Labelled, is_space};
-use crate::model::{Declarer, DepDecl, Direction, ROOT, UnitIdx};
+use crate::model::{Declarer, DepDecl, Direction, ROOT, Site, Subject, UnitIdx};
 
 /// `_Depends: 1.1, 1.2_` or `**Blocked By:** Task 2` inside a list entry: the label's and
 /// the value's spans. As the pattern
@@ -142,8 +143,10 @@ impl Builder<'_> {
         }
     }
 
-    /// YAML front matter: `dependencies:`, `depends_on:`, `blocked_by:`, `blocks:`.
+    /// YAML front matter: `dependencies:`, `depends_on:`, `blocked_by:`, `blocks:`, and
+    /// `status:`, the document's own status (Backlog.md's `status: Done`).
     pub(crate) fn front_matter(&mut self, text: &str) {
+        self.front_matter_status(text);
         let body = text
             .trim_start_matches('\u{feff}')
             .trim()
@@ -175,6 +178,38 @@ impl Builder<'_> {
                 direction,
                 refs,
             });
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// `status: Done` in the front matter: a status claim about the whole document, read
+    /// where the line stands (front matter starts the file, so its offsets are the file's).
+    fn front_matter_status(&mut self, block: &str) {
+        // The block starts the file, after a byte-order mark if there is one.
+        let mut offset = self.src.text.len() - self.src.text.trim_start_matches('\u{feff}').len();
+        let base = offset;
+        for (line, end) in crate::source::lines_with_ends(block) {
+            let at = offset;
+            offset = base + end;
+            let Some(value) = ["status:", "Status:"]
+                .iter()
+                .find_map(|key| line.strip_prefix(key))
+            else {
+                continue;
+            };
+            let value_at = at + line.len() - value.len();
+            let trimmed = value.trim_start();
+            let start = value_at + value.len() - trimmed.len();
+            let words = trimmed.trim_end().trim_matches(['\'', '"']);
+            let start = start + trimmed.find(words).unwrap_or(0);
+            if let Some(state) = crate::vocab::phrase_state(words) {
+                let line_no = self.src.line_of(start);
+                let group = self.new_group();
+                let f = Found::status(state, Some(start..start + words.len()), None, 0);
+                self.push_claim(f, Subject::Unit(ROOT), Site::Field, line_no, group);
+            }
+            return;
         }
     }
 }

@@ -43,6 +43,7 @@ impl Builder<'_> {
         container: UnitIdx,
         parent_item: Option<UnitIdx>,
     ) {
+        let mut numbered: Vec<UnitIdx> = Vec::new();
         for entry in list.children() {
             let pos = entry.data().sourcepos.start;
             let line = pos.line;
@@ -54,6 +55,10 @@ impl Builder<'_> {
             let src = self.src;
             let masked = mask_code(&src.text[base..line_span.end]);
             let item = self.entry(&masked, base, line, container, parent_item);
+            if let Some(i) = item {
+                self.number_parent(i, &numbered);
+                numbered.push(i);
+            }
             self.continuation_lines(entry, line, item.or(parent_item).unwrap_or(container));
             for child in entry.children() {
                 if matches!(child.data().value, NodeValue::List(_)) {
@@ -61,6 +66,33 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+
+    /// Kiro and spec-kit lists number their hierarchy: `- [ ] 8.2` after `- [x] 8.` in the
+    /// same list is a sub-task of 8, indented or not. The item moves under the nearest
+    /// earlier item of the list whose number its own extends by one part.
+    fn number_parent(&mut self, item: UnitIdx, earlier: &[UnitIdx]) {
+        let Some(id) = self.units[item].id.clone() else {
+            return;
+        };
+        let Some((head, _)) = id.number.rsplit_once('.') else {
+            return;
+        };
+        let parent = earlier.iter().rev().copied().find(|&e| {
+            self.units[e]
+                .id
+                .as_ref()
+                .is_some_and(|p| p.kind == id.kind && p.number.trim_end_matches('.') == head)
+        });
+        let (Some(parent), Some(old)) = (parent, self.units[item].parent) else {
+            return;
+        };
+        if old == parent || self.units[old].children.last() != Some(&item) {
+            return;
+        }
+        self.units[old].children.pop();
+        self.units[parent].children.push(item);
+        self.units[item].parent = Some(parent);
     }
 
     /// One entry's first line. Returns the item it made, if it starts with a marker.

@@ -94,8 +94,8 @@ impl Builder<'_> {
             {
                 self.push_claim(f, named.clone(), Site::Field, line, group);
             }
-            // `**Overall Progress:** 24/25 steps (96%)`.
-            if is_progress_label(label)
+            // `**Overall Progress:** 24/25 steps (96%)`, `**Status:** 14/14 tasks complete`.
+            if (is_progress_label(label) || is_status_label(label))
                 && let Some(f) = claims::leading_count(value_text, vbase)
             {
                 self.push_claim(f, named.clone(), Site::Field, line, group);

@@ -15,13 +15,21 @@ use crate::model::{
     UnitId, UnitKind,
 };
 use crate::source::Span;
-use crate::vocab::kinds::kind_of;
+use crate::vocab::kinds::{is_work_noun, kind_of, singular};
 use crate::vocab::labels;
 
 /// One cell: its span (trimmed) and its plain lower-case text.
 struct Cell {
     span: Span,
     plain: String,
+}
+
+/// Where a status table keeps what each row declares.
+struct Columns {
+    status: Option<usize>,
+    progress: Option<usize>,
+    /// A column headed by a noun of work (`Steps`, `Tasks`), and the noun.
+    count: Option<(usize, String)>,
 }
 
 impl Builder<'_> {
@@ -41,6 +49,18 @@ impl Builder<'_> {
             .iter()
             .position(|h| labels::PROGRESS_COLUMNS.contains(h));
         let metric = heads.iter().any(|h| labels::METRIC_COLUMNS.contains(h));
+        // `| Phase | Status | Steps |`: a column headed by a noun of work holds each row's count.
+        let count_col = heads
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, h)| is_work_noun(h) && h.ends_with('s'))
+            .map(|(i, h)| (i, singular(h)));
+        let columns = Columns {
+            status: status_col,
+            progress: progress_col,
+            count: count_col,
+        };
         let kind = heads.first().and_then(|h| kind_of(h));
         let group = self.new_group();
         let dep_col = heads
@@ -63,14 +83,7 @@ impl Builder<'_> {
                     .collect();
                 self.total_row(*line, cells, &others, &heads, group);
             } else if (status_col.is_some() || progress_col.is_some()) && !metric {
-                self.status_row(
-                    *line,
-                    cells,
-                    kind.as_deref(),
-                    status_col,
-                    progress_col,
-                    group,
-                );
+                self.status_row(*line, cells, kind.as_deref(), &columns, group);
             }
         }
     }
@@ -106,8 +119,7 @@ impl Builder<'_> {
         line: usize,
         cells: &[Cell],
         kind: Option<&str>,
-        status: Option<usize>,
-        progress: Option<usize>,
+        columns: &Columns,
         group: usize,
     ) {
         let Some(first) = cells.first() else { return };
@@ -132,7 +144,7 @@ impl Builder<'_> {
         if !has_id {
             self.titled_rows.push(idx);
         }
-        if let Some(cell) = status.and_then(|c| cells.get(c)) {
+        if let Some(cell) = columns.status.and_then(|c| cells.get(c)) {
             let src = self.src;
             let text = mask_code(&src.text[cell.span.clone()]);
             if let Some((state, words, marker)) =
@@ -156,7 +168,7 @@ impl Builder<'_> {
                 self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
             }
         }
-        if let Some(cell) = progress.and_then(|c| cells.get(c)) {
+        if let Some(cell) = columns.progress.and_then(|c| cells.get(c)) {
             let text = &self.src.text[cell.span.clone()];
             let whole = text
                 .trim_matches(|c| c == '*' || c == '~' || c == ' ')
@@ -173,6 +185,17 @@ impl Builder<'_> {
             for f in counts {
                 self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
             }
+        }
+        // `| Phase 8 | ⏳ | 0/4 |` under `Steps`: the header names what the cell counts.
+        if let Some((c, noun)) = &columns.count
+            && let Some(cell) = cells.get(*c)
+            && let Some(mut f) =
+                claims::leading_count(&self.src.text[cell.span.clone()], cell.span.start)
+        {
+            if let ClaimKind::Count { noun: n @ None, .. } = &mut f.kind {
+                *n = Some(noun.clone());
+            }
+            self.push_claim(f, Subject::Unit(idx), Site::Cell, line, group);
         }
     }
 

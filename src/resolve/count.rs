@@ -8,7 +8,7 @@ use super::readings::{Basis, CountReading, Readings};
 use super::resolver::Resolver;
 use crate::model::{ROOT, UnitIdx};
 use crate::vocab::State;
-use crate::vocab::kinds::{self, is_group_noun, is_work_noun, kind_of, singular};
+use crate::vocab::kinds::{is_group_noun, is_work_noun, kind_of, singular};
 use compact_str::CompactString;
 use std::rc::Rc;
 
@@ -32,7 +32,7 @@ impl Resolver<'_> {
     /// Whether some reading of [`Resolver::count_readings`] satisfies `agrees`. Readings are
     /// made in order and only until one does: nearly every claim agrees with the first, and
     /// a claim that agrees needs nothing else.
-    fn some_count_reading(
+    pub(super) fn some_count_reading(
         &self,
         scopes: &[UnitIdx],
         noun: Option<&str>,
@@ -238,7 +238,7 @@ impl Resolver<'_> {
     }
 
     /// The kinds of id-bearing units under `scope`, sorted, each once.
-    fn kinds_under(&self, scope: UnitIdx) -> Rc<[CompactString]> {
+    pub(super) fn kinds_under(&self, scope: UnitIdx) -> Rc<[CompactString]> {
         self.per_scope.kinds.get_or(scope, || {
             let mut kinds: Vec<CompactString> = self
                 .doc
@@ -279,70 +279,6 @@ impl Resolver<'_> {
         out
     }
 
-    /// Whether some progress reading of a unit satisfies `agrees`: its own aggregate under
-    /// each policy, its items, its leaves, and each kind of unit under it. Readings are made
-    /// in that order and only until one agrees, since nearly every claim agrees with the first.
-    pub fn progress_agrees(&self, scope: UnitIdx, agrees: impl Fn(f64, f64) -> bool) -> bool {
-        let aggregate = self.counting.policies.iter().any(|&policy| {
-            self.scope_eval(scope, policy)
-                .is_some_and(|e| agrees(e.lo, e.hi))
-        });
-        if aggregate {
-            return true;
-        }
-        let ratio_agrees = |r: &CountReading| r.ratio().is_some_and(|x| agrees(x, x));
-        if self.some_count_reading(&[scope], None, true, ratio_agrees) {
-            return true;
-        }
-        self.kinds_under(scope)
-            .iter()
-            .any(|k| self.some_count_reading(&[scope], Some(k), true, ratio_agrees))
-    }
-
-    /// Whether a unit has any progress reading at all.
-    pub fn has_progress(&self, scope: UnitIdx) -> bool {
-        self.progress_agrees(scope, |_, _| true)
-    }
-
-    /// A unit's aggregate; for the document, the average over its outermost kind of unit
-    /// (its phases, else epics, else tasks), as SPEC 4.2 reads a document-wide percentage.
-    pub fn scope_eval(&self, scope: UnitIdx, policy: Policy) -> Option<crate::resolve::Eval> {
-        if scope != ROOT {
-            return self.eval(scope, policy);
-        }
-        match self.outermost_kind() {
-            Some(kind) => self.aggregate(&self.kinded_units(ROOT, &kind), policy),
-            None => self.eval(ROOT, policy),
-        }
-    }
-
-    /// The outermost kind of id-bearing unit in the document, below the document's own kind
-    /// (found once).
-    pub fn outermost_kind(&self) -> Option<String> {
-        self.per_scope
-            .outermost_kind
-            .get_or_init(|| self.find_outermost_kind())
-            .clone()
-    }
-
-    fn find_outermost_kind(&self) -> Option<String> {
-        let own = self
-            .doc
-            .unit(ROOT)
-            .id
-            .as_ref()
-            .and_then(|id| id.kind.clone());
-        let present = |k: &str| {
-            self.doc.units.iter().any(|u| {
-                u.parent.is_some() && u.id.as_ref().and_then(|i| i.kind.as_deref()) == Some(k)
-            })
-        };
-        kinds::outermost_order()
-            .into_iter()
-            .find(|k| own.as_deref() != Some(*k) && present(k))
-            .map(|k| k.to_string())
-    }
-
     /// Whether a counted state is `Done` (for callers outside this module).
     pub fn counted(state: State, policy: Policy) -> Option<State> {
         counted_state(state, policy)
@@ -361,40 +297,5 @@ impl Resolver<'_> {
             scope = self.doc.unit(scope).parent.unwrap_or(ROOT);
         }
         scope
-    }
-
-    /// The units a scope's progress averages over, and how many are done, for messages.
-    pub fn progress_basis(&self, scope: UnitIdx, policy: Policy) -> (usize, usize, String) {
-        let (units, noun) = match (scope, self.outermost_kind()) {
-            (ROOT, Some(kind)) => (self.kinded_units(ROOT, &kind).to_vec(), kind),
-            _ => {
-                let units: Vec<UnitIdx> = self
-                    .doc
-                    .unit(scope)
-                    .children
-                    .iter()
-                    .copied()
-                    .filter(|&c| self.eval(c, policy).is_some())
-                    .collect();
-                let kinds: Vec<Option<&str>> = units
-                    .iter()
-                    .map(|&u| self.doc.unit(u).id.as_ref().and_then(|i| i.kind.as_deref()))
-                    .collect();
-                let noun = match kinds.first() {
-                    Some(Some(k)) if kinds.iter().all(|x| x == &Some(*k)) => k.to_string(),
-                    _ if units.iter().all(|&u| self.doc.unit(u).is_item()) => "item".to_string(),
-                    _ => "part".to_string(),
-                };
-                (units, noun)
-            }
-        };
-        let evals: Vec<_> = units.iter().filter_map(|&u| self.eval(u, policy)).collect();
-        let done = evals.iter().filter(|e| e.state == State::Done).count();
-        let noun = if evals.len() == 1 {
-            noun
-        } else {
-            format!("{noun}s")
-        };
-        (evals.len(), done, noun)
     }
 }

@@ -5,6 +5,7 @@ mod count;
 mod eval;
 mod memo;
 mod policy;
+mod progress;
 mod readings;
 mod resolver;
 
