@@ -68,7 +68,7 @@ fn countable(text: &str, noun: Option<Span>) -> bool {
 }
 
 /// Whether the noun at `span` measures rather than counts (`5 days`, `32/37 story points`).
-pub(super) fn measured(text: &str, (start, end): Span) -> bool {
+fn measured(text: &str, (start, end): Span) -> bool {
     measures(&text[start..end], &text[end..])
 }
 
@@ -222,11 +222,9 @@ fn basis_in_words(after: &str) -> bool {
     else {
         return false;
     };
-    let mut words = rest
+    let first = rest
         .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
-        .filter(|w| !w.is_empty());
-    let first = words
-        .by_ref()
+        .filter(|w| !w.is_empty())
         .find(|w| !["all", "the"].iter().any(|a| w.eq_ignore_ascii_case(a)));
     first.is_none_or(|w| !is_work_noun(w) && kind_of(w).is_none())
 }

@@ -180,9 +180,7 @@ impl Builder<'_> {
             });
         }
     }
-}
 
-impl Builder<'_> {
     /// `status: Done` in the front matter: a status claim about the whole document, read
     /// where the line stands (front matter starts the file, so its offsets are the file's).
     fn front_matter_status(&mut self, block: &str) {
