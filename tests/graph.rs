@@ -407,3 +407,10 @@ fn seeds_checked_together_gain_no_finding() {
     assert_eq!(lost.len(), 2, "{lost:#?}");
     assert!(lost.iter().all(|l| l.ends_with("TRK102")), "{lost:#?}");
 }
+
+#[test]
+fn a_document_without_dependencies_says_so_in_one_line() {
+    let (graph, _, graph_exit, _) = case("no_dependencies.md");
+    assert_eq!(graph, "no dependencies between units in 1 document\n");
+    assert_eq!(graph_exit, 0);
+}

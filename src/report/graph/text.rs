@@ -24,10 +24,18 @@ pub fn text(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
             _ => writeln!(out, "cycle in {files}: {}", chain.join(" → "))?,
         }
     }
+    let mut shown = !view.cycles().is_empty();
     for part in view.parts() {
         if let Some(path) = &part.path {
             part_text(view, &part, path, out)?;
+            shown = true;
         }
+    }
+    // An empty answer reads as a failure: say in one line that there is nothing to schedule.
+    if !shown {
+        let n = view.shown;
+        let documents = if n == 1 { "document" } else { "documents" };
+        writeln!(out, "no dependencies between units in {n} {documents}")?;
     }
     Ok(())
 }
