@@ -39,6 +39,8 @@ pub(crate) struct Builder<'a> {
     pub(crate) pending_scope: Option<UnitIdx>,
     /// Rows named only by a title, kept if the title matches another unit.
     pub(crate) titled_rows: Vec<UnitIdx>,
+    /// Rows of a task table, named by a task code: items unless another unit has the code.
+    pub(crate) task_rows: Vec<UnitIdx>,
     pub(crate) dependencies: Vec<DepDecl>,
     pub(crate) critical_paths: Vec<CriticalPathDecl>,
     /// Durations of units named in tables that are not status tables.
@@ -53,6 +55,9 @@ pub(crate) struct Builder<'a> {
     aside_from: Option<u8>,
     groups: usize,
     h1_count: usize,
+    /// The last tally with a noun: its section, line and noun. `Completed: 3` on the next
+    /// line of the same block counts the same noun.
+    last_tally: Option<(UnitIdx, usize, String)>,
 }
 
 /// A line with more figures than any status line holds is data, not progress: only its
@@ -86,6 +91,8 @@ impl<'a> Builder<'a> {
             sections: Vec::new(),
             pending_scope: None,
             titled_rows: Vec::new(),
+            task_rows: Vec::new(),
+            last_tally: None,
             dependencies: Vec::new(),
             critical_paths: Vec::new(),
             durations: Vec::new(),
@@ -242,7 +249,7 @@ impl<'a> Builder<'a> {
             while self.sections.last().is_some_and(|(l, _)| *l >= level) {
                 self.sections.pop();
             }
-            let (id, id_label_len) = ids::id_and_label(&title);
+            let (id, id_label_len) = ids::id_after_signs(&title);
             let parent = self.parent_for(id.as_ref());
             let mut unit = Unit::new(UnitKind::Section { level }, line, span, Some(parent));
             (unit.id, unit.id_label_len) = (id, id_label_len);
@@ -299,7 +306,29 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// `- **Total Phases**: 8` then `- **Completed**: 3`, `- **In Progress**: 0`: a tally
+    /// without a noun on the line after one with a noun, in the same section, counts it too.
+    pub(super) fn tally_noun(&mut self, f: &mut Found, line: usize) {
+        let ClaimKind::Tally { noun, .. } = &mut f.kind else {
+            return;
+        };
+        let section = self.section();
+        match noun {
+            Some(n) => self.last_tally = Some((section, line, n.clone())),
+            None => {
+                if let Some((s, l, n)) = &mut self.last_tally
+                    && *s == section
+                    && *l + 1 == line
+                {
+                    *noun = Some(n.clone());
+                    *l = line;
+                }
+            }
+        }
+    }
+
     pub(super) fn finish(mut self) -> Finished {
+        self.settle_task_rows();
         self.drop_unmatched_rows();
         Finished {
             units: self.units,

@@ -2,7 +2,6 @@
 
 use super::deps::atoms;
 use super::durations::duration;
-use super::figures;
 use super::scan::{Cursor, Span, is_word};
 use crate::model::{Reference, Target};
 use crate::vocab::Calendar;
@@ -26,7 +25,7 @@ fn critical_label(line: &str) -> Option<usize> {
 
 /// `(?i)\(\s*total\s*:\s*([^)]*)\)`: where `(Total: ...)` starts and the span inside.
 fn total(text: &str) -> Option<(usize, Span)> {
-    figures::find_all_at(text, b'(', |t, i| {
+    super::scan::find_all_at(text, b'(', |t, i| {
         let mut c = Cursor::new(t, i + 1);
         if !(c.spaces().lit_ci("total") && c.spaces().byte(b':')) {
             return None;

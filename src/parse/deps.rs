@@ -1,6 +1,5 @@
 //! Dependencies, durations and declared critical paths (SPEC section 5).
 
-use super::figures;
 use super::ids::normalize_number;
 use super::scan::{Cursor, Span, boundary, is_space, is_word};
 use crate::model::{Reference, Target, UnitId};
@@ -78,7 +77,7 @@ fn atom_at(text: &str, at: usize) -> Option<(usize, Atom)> {
 /// Every reference in `text`, left to right: where it starts and ends, and its parts.
 fn atom_matches(text: &str) -> impl Iterator<Item = (usize, (usize, Atom))> + '_ {
     let starts = |s: &[u8], i: usize| is_word(s[i]) && boundary(s, i);
-    figures::find_all(text, starts, |t, i| {
+    super::scan::find_all(text, starts, |t, i| {
         atom_at(t, i).map(|(end, a)| (end, (end, a)))
     })
 }
@@ -111,7 +110,7 @@ fn all_previous(text: &str) -> Option<(usize, Option<Span>)> {
 
 /// `\]\(([^)\s]+\.(?:md|markdown))(?:#[^)]*)?\)`: links to other Markdown files.
 fn links(text: &str) -> impl Iterator<Item = Span> + '_ {
-    figures::find_all_at(text, b']', |t, i| {
+    super::scan::find_all_at(text, b']', |t, i| {
         let s = t.as_bytes();
         if s.get(i + 1) != Some(&b'(') {
             return None;

@@ -1,6 +1,5 @@
 //! Durations: `2-3 days`, `4 hours`, `1.5 weeks`, in fields, columns and parentheses.
 
-use super::figures;
 use super::scan::{self, Cursor, Span};
 use crate::model::{Duration, TimeUnit};
 use crate::source;
@@ -18,7 +17,7 @@ fn amount(c: &mut Cursor) -> Option<Span> {
 fn find_duration(text: &str) -> Option<(Span, Span, Option<Span>, Span)> {
     let starts =
         |s: &[u8], i: usize| s[i].is_ascii_digit() && (i == 0 || !s[i - 1].is_ascii_digit());
-    figures::find_all(text, starts, |t, i| {
+    super::scan::find_all(text, starts, |t, i| {
         let mut c = Cursor::new(t, i);
         let min = amount(&mut c)?;
         let mut r = c;

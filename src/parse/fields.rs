@@ -83,7 +83,12 @@ pub(super) fn is_status_label(label: &str) -> bool {
         .iter()
         .find(|p| starts_with_ci(label, p))
         .map_or(label, |p| &label[p.len()..]);
-    rest.eq_ignore_ascii_case("status") || label.eq_ignore_ascii_case("status")
+    let is = |l: &str| {
+        labels::STATUS_LABELS
+            .iter()
+            .any(|w| l.len() == w.len() && l.to_lowercase() == *w)
+    };
+    is(rest) || is(label)
 }
 
 /// `(?i)(?:progress|completion|complete|percent|percentage|%|% done)$`.
@@ -91,6 +96,9 @@ pub(super) fn is_progress_label(label: &str) -> bool {
     labels::PROGRESS_ENDINGS
         .iter()
         .any(|w| ends_with_ci(label, w))
+        || labels::PROGRESS_WORDS
+            .iter()
+            .any(|w| label.to_lowercase().ends_with(w))
 }
 
 /// `(?i)^(?:overall|project)\b`: the label speaks of the whole document.

@@ -2,54 +2,7 @@
 //! stand, with the byte spans of their parts. Each matcher implements the regular expression
 //! in its comment, which its test holds it to; what the figures mean is for `claims`.
 
-use super::scan::{Cursor, Span, is_word};
-
-/// Every non-overlapping match of `at` in `text`, left to right, as a regex search finds
-/// them: tried at each position where `starts` holds, resumed after each match.
-pub fn find_all<'t, M: 't>(
-    text: &'t str,
-    starts: impl Fn(&[u8], usize) -> bool + 't,
-    at: impl Fn(&'t str, usize) -> Option<(usize, M)> + 't,
-) -> impl Iterator<Item = (usize, M)> + 't {
-    let s = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < s.len() {
-            if starts(s, i)
-                && let Some((end, m)) = at(text, i)
-            {
-                let start = i;
-                i = end.max(i + 1);
-                return Some((start, m));
-            }
-            i += 1;
-        }
-        None
-    })
-}
-
-/// As [`find_all`] for matches that start with the byte `first`: the line is searched for
-/// that byte (with memchr) rather than tried at every position.
-pub fn find_all_at<'t, M: 't>(
-    text: &'t str,
-    first: u8,
-    at: impl Fn(&'t str, usize) -> Option<(usize, M)> + 't,
-) -> impl Iterator<Item = (usize, M)> + 't {
-    let s = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while let Some(skip) = memchr::memchr(first, s.get(i..)?) {
-            let start = i + skip;
-            if let Some((end, m)) = at(text, start) {
-                i = end.max(start + 1);
-                return Some((start, m));
-            }
-            i = start + 1;
-        }
-        i = s.len();
-        None
-    })
-}
+use super::scan::{Cursor, Span, find_all, find_all_at, is_word};
 
 /// A digit that starts a number where `\b` holds before it.
 pub(super) fn number_start(s: &[u8], i: usize) -> bool {
@@ -253,8 +206,8 @@ fn figure_noun(c: &mut Cursor) -> Option<Sized> {
     Some(Sized { figure, noun })
 }
 
-/// `^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\*\*)?\s*$`:
-/// a tally's value, `52 (+ 1 optional)`.
+/// `^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s*(?:\*\*)?\s*$`:
+/// a tally's value, `52 (+ 1 optional)`, `5 (62%)` (a share in brackets follows the figure).
 pub fn tally_value(text: &str) -> Option<(Span, Option<Span>)> {
     let mut c = Cursor::new(text, 0);
     c.spaces().bold().spaces();
@@ -270,6 +223,22 @@ pub fn tally_value(text: &str) -> Option<(Span, Option<Span>)> {
         && t.spaces().byte(b')')
     {
         optional = Some(o);
+        c = t;
+    }
+    let mut t = c;
+    let decimals = |t: &mut Cursor| {
+        let mut d = *t;
+        if d.byte(b'.') && d.digits().is_some() {
+            *t = d;
+        }
+        true
+    };
+    if t.spaces().byte(b'(')
+        && t.spaces().digits().is_some()
+        && decimals(&mut t)
+        && t.spaces().byte(b'%')
+        && t.spaces().byte(b')')
+    {
         c = t;
     }
     c.spaces().bold().spaces();

@@ -165,6 +165,18 @@ impl Builder<'_> {
     fn plain_entry(&mut self, masked: &str, base: usize, line: usize) {
         let Some(named) = super::ids::last_id_ref(masked) else {
             let group = self.new_group();
+            // `- **Completed**: 3 (38%)` in a statistics list is a tally, as on its own line.
+            if let Some(field) = super::fields::field(masked)
+                && let Some(mut f) = super::totals::tally(
+                    masked[field.label.0..field.label.1].trim(),
+                    &masked[field.value_start..],
+                    base + field.value_start,
+                )
+            {
+                self.tally_noun(&mut f, line);
+                let section = Subject::Unit(self.section());
+                self.push_claim(f, section, Site::Field, line, group);
+            }
             let mut found = super::totals::plus_parts(masked, base);
             // A percentage beside its own count needs no unit: `(28 of 69 ported - 41%)`.
             found.extend(

@@ -6,6 +6,7 @@
 
 mod builder;
 mod claims;
+mod count_table;
 mod critical;
 mod declare;
 mod deps;
@@ -21,6 +22,7 @@ mod percents;
 mod ratios;
 mod scan;
 mod table;
+mod task_rows;
 mod text;
 mod totals;
 

@@ -84,7 +84,8 @@ impl Builder<'_> {
                 let f = Found::status(state, words, marker, 0);
                 self.push_claim(f, named.clone(), Site::Field, line, group);
             }
-            if let Some(f) = super::totals::tally(label, value_text, vbase) {
+            if let Some(mut f) = super::totals::tally(label, value_text, vbase) {
+                self.tally_noun(&mut f, line);
                 self.push_claim(f, section.clone(), Site::Field, line, group);
             }
             // A percentage with its own count beside it is checked against that count,

@@ -1,8 +1,9 @@
 //! Percentages as written: `80%`, `(~25%)`, `0% (0/9 tasks)`, with the byte spans of their
 //! parts. Each matcher implements the regular expression in its comment.
 
-use super::figures::{find_all, find_all_at, number_start};
+use super::figures::number_start;
 use super::scan::{Cursor, Span};
+use super::scan::{find_all, find_all_at};
 
 /// A percentage as written: whether it is approximate, and its figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

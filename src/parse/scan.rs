@@ -195,11 +195,23 @@ impl<'a> Cursor<'a> {
     pub fn one_of_ci(&mut self, words: &[&str]) -> Option<usize> {
         // Words are compared only where their first letter stands.
         let first = self.peek()?.to_ascii_lowercase();
+        let mut len = 0;
         let i = words.iter().position(|w| {
+            if !w.is_ascii() {
+                // `ЭТАП 2` for `этап`: letters beyond ASCII in any case.
+                let window = &self.s[self.at..self.s.len().min(self.at + 64)];
+                let text = std::str::from_utf8(window).unwrap_or_else(|e| {
+                    std::str::from_utf8(&window[..e.valid_up_to()]).unwrap_or_default()
+                });
+                return crate::vocab::prefix_ci(text, w)
+                    .inspect(|&n| len = n)
+                    .is_some();
+            }
             let mut c = *self;
+            len = w.len();
             w.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first) && c.lit_ci(w)
         })?;
-        self.at += words[i].len();
+        self.at += len;
         Some(i)
     }
 }
@@ -227,6 +239,53 @@ pub fn ends_with_ci(s: &str, suffix: &str) -> bool {
 /// Whether `s` starts with `prefix`, ASCII letters in either case.
 pub fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Every non-overlapping match of `at` in `text`, left to right, as a regex search finds
+/// them: tried at each position where `starts` holds, resumed after each match.
+pub fn find_all<'t, M: 't>(
+    text: &'t str,
+    starts: impl Fn(&[u8], usize) -> bool + 't,
+    at: impl Fn(&'t str, usize) -> Option<(usize, M)> + 't,
+) -> impl Iterator<Item = (usize, M)> + 't {
+    let s = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < s.len() {
+            if starts(s, i)
+                && let Some((end, m)) = at(text, i)
+            {
+                let start = i;
+                i = end.max(i + 1);
+                return Some((start, m));
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// As [`find_all`] for matches that start with the byte `first`: the line is searched for
+/// that byte (with memchr) rather than tried at every position.
+pub fn find_all_at<'t, M: 't>(
+    text: &'t str,
+    first: u8,
+    at: impl Fn(&'t str, usize) -> Option<(usize, M)> + 't,
+) -> impl Iterator<Item = (usize, M)> + 't {
+    let s = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(skip) = memchr::memchr(first, s.get(i..)?) {
+            let start = i + skip;
+            if let Some((end, m)) = at(text, start) {
+                i = end.max(start + 1);
+                return Some((start, m));
+            }
+            i = start + 1;
+        }
+        i = s.len();
+        None
+    })
 }
 
 #[cfg(test)]

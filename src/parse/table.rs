@@ -6,13 +6,14 @@ use comrak::nodes::AstNode;
 
 use super::builder::Builder;
 use super::claims::{self, Found};
+use super::count_table::number_in;
 use super::ids::{id_and_label, leading_id};
 use super::scan::figure_value;
 use super::text::{mask_code, plain};
 use super::{deps, durations};
 use crate::model::{
-    ClaimKind, Declarer, DepDecl, Direction, Figure, Marker, Percent, Site, Subject, Target, Unit,
-    UnitId, UnitKind,
+    ClaimKind, Declarer, DepDecl, Direction, Marker, Percent, Site, Subject, Target, Unit, UnitId,
+    UnitKind,
 };
 use crate::source::Span;
 use crate::vocab::kinds::{is_work_noun, kind_of, singular};
@@ -44,10 +45,10 @@ impl Builder<'_> {
         let heads: Vec<&str> = header.iter().map(|c| c.plain.as_str()).collect();
         let status_col = heads
             .iter()
-            .position(|h| h.starts_with("status") || *h == "state");
-        let progress_col = heads
-            .iter()
-            .position(|h| labels::PROGRESS_COLUMNS.contains(h));
+            .position(|h| h.starts_with("status") || labels::STATUS_LABELS.contains(h));
+        let progress_col = heads.iter().position(|h| {
+            labels::PROGRESS_COLUMNS.contains(h) || labels::PROGRESS_WORDS.contains(h)
+        });
         let metric = heads.iter().any(|h| labels::METRIC_COLUMNS.contains(h));
         // `| Phase | Status | Steps |`: a column headed by a noun of work holds each row's count.
         let count_col = heads
@@ -69,6 +70,22 @@ impl Builder<'_> {
         let duration_col = heads.iter().position(|h| durations::is_duration_label(h));
         for (_, cells) in body {
             self.row_declarations(cells, &heads, kind.as_deref(), dep_col, duration_col);
+        }
+        if let (None, None, false, Some(t)) = (
+            status_col,
+            progress_col,
+            metric,
+            super::count_table::total_column(&heads),
+        ) {
+            let rows: Vec<_> = body
+                .iter()
+                .filter_map(|(line, cells)| {
+                    let first = cells.first()?;
+                    let total = labels::TOTAL_ROWS.contains(&first.plain.as_str());
+                    Some((*line, first.span.clone(), cells.get(t)?.span.clone(), total))
+                })
+                .collect();
+            self.count_rows(&heads, &rows);
         }
         for (i, (line, cells)) in body.iter().enumerate() {
             if cells
@@ -140,8 +157,12 @@ impl Builder<'_> {
         (_, unit.id_label_len) = id_and_label(&unit.title);
         unit.optional = super::text::is_optional(&name) || self.optional_parent(parent);
         let has_id = unit.id.is_some();
+        let coded = unit.id.as_ref().is_none_or(|id| id.kind.is_none())
+            && super::task_rows::is_task_code(&name);
         let idx = self.add_unit(unit);
-        if !has_id {
+        if coded {
+            self.task_rows.push(idx);
+        } else if !has_id {
             self.titled_rows.push(idx);
         }
         if let Some(cell) = columns.status.and_then(|c| cells.get(c)) {
@@ -259,9 +280,12 @@ impl Builder<'_> {
     ) {
         let sums: Vec<Option<u64>> = (0..cells.len()).map(|j| column_sum(others, j)).collect();
         let done_col = heads.iter().position(|h| labels::DONE_COLUMNS.contains(h));
-        let total_col = heads.iter().position(|h| {
-            labels::TOTAL_COLUMNS.contains(h) || kind_of(h).is_some_and(|_| h.ends_with('s'))
-        });
+        let total_col = heads
+            .iter()
+            .position(|h| {
+                labels::TOTAL_COLUMNS.contains(h) || kind_of(h).is_some_and(|_| h.ends_with('s'))
+            })
+            .or_else(|| done_col.and_then(|d| bounding_column(others, d)));
         for (j, cell) in cells.iter().enumerate().skip(1) {
             let text = self.src.text[cell.span.clone()].to_string();
             if let Some(figure) = number_in(&text, cell.span.start) {
@@ -326,52 +350,12 @@ fn column_sum(rows: &[&Vec<Cell>], j: usize) -> Option<u64> {
     rows.iter().map(|r| figure_value(&r.get(j)?.plain)).sum()
 }
 
-/// A cell that is just a number (emphasis allowed): its figure.
-fn number_in(text: &str, base: usize) -> Option<Figure> {
-    let digits = text.trim().trim_matches(|c| c == '*' || c == '_');
-    let value = figure_value(digits)?;
-    let at = text.find(digits)?;
-    Some(Figure {
-        value,
-        span: base + at..base + at + digits.len(),
-    })
-}
-
-/// Rows named only by a title stay units only if the title matches another unit's.
-impl Builder<'_> {
-    /// Status rows that no unit of the document answers are dropped.
-    pub(super) fn drop_unmatched_rows(&mut self) {
-        drop_unmatched_rows(self);
-    }
-}
-
-fn drop_unmatched_rows(b: &mut Builder) {
-    let rows = std::mem::take(&mut b.titled_rows);
-    if rows.is_empty() {
-        return;
-    }
-    // The rows' titles in any case, and which of them another unit has.
-    let mut matched: rustc_hash::FxHashMap<String, bool> = rows
-        .iter()
-        .map(|&row| (b.units[row].title.to_lowercase(), false))
-        .collect();
-    let mut lower = String::new();
-    for u in b.units.iter().filter(|u| u.kind != UnitKind::Row) {
-        crate::vocab::lowercase_into(&u.title, &mut lower);
-        if let Some(found) = matched.get_mut(lower.as_str()) {
-            *found = true;
-        }
-    }
-    let mut dropped = rustc_hash::FxHashSet::default();
-    for row in rows {
-        if matched[&b.units[row].title.to_lowercase()] {
-            continue;
-        }
-        if let Some(parent) = b.units[row].parent.take() {
-            b.units[parent].children.retain(|&c| c != row);
-        }
-        dropped.insert(row);
-    }
-    b.claims
-        .retain(|c| !matches!(c.subject, Subject::Unit(u) if dropped.contains(&u)));
+/// `| Module | Files | Done | % |`: the column just left of the done column holds each row's
+/// whole when every row's figure there is at least its done figure.
+fn bounding_column(rows: &[&Vec<Cell>], done: usize) -> Option<usize> {
+    let whole = done.checked_sub(1).filter(|&j| j > 0)?;
+    let value = |r: &Vec<Cell>, j: usize| figure_value(&r.get(j)?.plain);
+    rows.iter()
+        .all(|r| matches!((value(r, whole), value(r, done)), (Some(w), Some(d)) if w >= d))
+        .then_some(whole)
 }

@@ -49,8 +49,18 @@ impl Resolver<'_> {
         match u.kind {
             UnitKind::Item => self.item(unit, policy),
             UnitKind::Row => self.row(unit, policy),
-            _ => self.aggregate(&u.children, policy),
+            _ => self
+                .aggregate(&u.children, policy)
+                .or_else(|| self.declared_leaf(unit, policy)),
         }
+    }
+
+    /// A named section without work (`### Phase 04` with `**Status**: 🟡 In progress` and
+    /// prose) is as far along as it says: its own status is the only evidence there is,
+    /// and counts of its kind read it.
+    fn declared_leaf(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
+        let state = counted_state(*self.declared.get(&unit)?, policy)?;
+        Some(Eval::leaf(state))
     }
 
     fn item(&self, unit: UnitIdx, policy: Policy) -> Option<Eval> {
@@ -74,11 +84,35 @@ impl Resolver<'_> {
         }
     }
 
-    /// Children weighted equally, each with its own progress (org-mode's default).
+    /// Children weighted equally, each with its own progress (org-mode's default). A child
+    /// whose only evidence is its own declared status is not the parent's work: the parent's
+    /// status would otherwise agree with its sections' words rather than with their boxes.
     pub(crate) fn aggregate(&self, children: &[UnitIdx], policy: Policy) -> Option<Eval> {
+        let worked = children.iter().filter(|&&c| !self.declared_only(c, policy));
+        self.average(worked.copied(), policy)
+    }
+
+    /// Units of one kind weighted equally, those known by their declared status too: the
+    /// document's phases, each as far along as it is or says.
+    pub(crate) fn aggregate_units(&self, units: &[UnitIdx], policy: Policy) -> Option<Eval> {
+        self.average(units.iter().copied(), policy)
+    }
+
+    /// Whether a unit's state comes from its declared status alone.
+    pub(crate) fn declared_only(&self, unit: UnitIdx, policy: Policy) -> bool {
+        self.declared.contains_key(&unit)
+            && self
+                .doc
+                .unit(unit)
+                .children
+                .iter()
+                .all(|&c| self.eval(c, policy).is_none())
+    }
+
+    fn average(&self, units: impl Iterator<Item = UnitIdx>, policy: Policy) -> Option<Eval> {
         let (mut n, mut lo, mut hi) = (0usize, 0.0, 0.0);
         let (mut all_done, mut none_started) = (true, true);
-        for e in children.iter().filter_map(|&c| self.eval(c, policy)) {
+        for e in units.filter_map(|c| self.eval(c, policy)) {
             n += 1;
             lo += e.lo;
             hi += e.hi;

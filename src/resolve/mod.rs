@@ -2,6 +2,7 @@
 //! (SPEC section 4). Rules ask the resolver; they never walk the model by themselves.
 
 mod count;
+mod declared;
 mod eval;
 mod memo;
 mod policy;

@@ -40,7 +40,7 @@ impl Resolver<'_> {
     /// or its items where none of those units lists work.
     pub fn scope_eval(&self, scope: UnitIdx, policy: Policy) -> Option<crate::resolve::Eval> {
         match (scope == ROOT).then(|| self.outer_units(policy)).flatten() {
-            Some((units, _)) => self.aggregate(&units, policy),
+            Some((units, _)) => self.aggregate_units(&units, policy),
             None => self.eval(scope, policy),
         }
     }

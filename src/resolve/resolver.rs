@@ -31,6 +31,8 @@ pub struct Resolver<'d> {
     pub(super) by_line: Vec<usize>,
     /// Each group's first tally with a noun (`Total Sub-tasks: 12`), by group.
     pub(super) group_tallies: HashMap<usize, usize>,
+    /// The state each named section declares for itself, for sections without work.
+    pub(super) declared: HashMap<UnitIdx, crate::vocab::State>,
     pub(super) per_scope: Memo,
 }
 
@@ -80,6 +82,7 @@ impl<'d> Resolver<'d> {
             memo: RefCell::new(Vec::new()),
             by_line: sorted_claims(doc, |c| c.line),
             group_tallies: group_tallies(doc),
+            declared: super::declared::declared_states(doc),
             per_scope: Memo::default(),
         };
         r.memo = RefCell::new(vec![Vec::new(); r.counting.policies.len()]);
@@ -214,7 +217,7 @@ impl<'d> Resolver<'d> {
             let child = self.doc.unit(c);
             matches!(child.kind, UnitKind::Section { .. })
                 && child.is_named()
-                && self.eval(c, policy).is_none()
+                && (self.eval(c, policy).is_none() || self.declared_only(c, policy))
         })
     }
 

@@ -24,8 +24,51 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|c| check_claim(ctx, c))
         .collect();
-    out.extend((0..ctx.doc.units.len()).filter_map(|u| check_item_view(ctx, u)));
+    let views: Vec<(UnitIdx, Diagnostic)> = (0..ctx.doc.units.len())
+        .filter_map(|u| check_item_view(ctx, u).map(|d| (u, d)))
+        .collect();
+    out.extend(one_per_run(ctx, views));
     out
+}
+
+/// Entries of one list that each contradict their unit elsewhere (a summary checklist ticked
+/// all through over sections still open) are one finding, on the first entry, naming the
+/// others' lines: the list is stale as a whole.
+fn one_per_run(ctx: &Context, views: Vec<(UnitIdx, Diagnostic)>) -> Vec<Diagnostic> {
+    let mut out: Vec<(UnitIdx, Diagnostic, Vec<usize>)> = Vec::new();
+    for (u, d) in views {
+        let unit = ctx.doc.unit(u);
+        if let Some((prev, _, more)) = out.last_mut()
+            && next_sibling(ctx, *prev) == Some(u)
+        {
+            more.push(unit.line);
+            *prev = u;
+            continue;
+        }
+        out.push((u, d, Vec::new()));
+    }
+    out.into_iter()
+        .map(|(_, mut d, more)| {
+            match more.len() {
+                0 => {}
+                1 => d.message += &format!("; so does the next entry ({})", lines_list(&more)),
+                n => {
+                    d.message += &format!(
+                        "; so do the next {n} entries of this list ({})",
+                        lines_list(&more)
+                    );
+                }
+            }
+            d
+        })
+        .collect()
+}
+
+/// The unit right after `u` under the same parent.
+fn next_sibling(ctx: &Context, u: UnitIdx) -> Option<UnitIdx> {
+    let siblings = &ctx.doc.unit(ctx.doc.unit(u).parent?).children;
+    let at = siblings.iter().position(|&s| s == u)?;
+    siblings.get(at + 1).copied()
 }
 
 /// Whether a declared state agrees with a computed one. "In progress" with nothing ticked
@@ -108,7 +151,11 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
             None => Some(s.clone()),
         })?;
     let mut edits = Vec::new();
-    if let Some(w) = words {
+    // A fix writes English words, so words in another language keep theirs.
+    if let Some(w) = words
+        .as_ref()
+        .filter(|w| crate::vocab::is_english(&text[(*w).clone()]))
+    {
         edits.push(Edit::unsafe_(
             w.clone(),
             word_for(truth.state, &text[w.clone()]),

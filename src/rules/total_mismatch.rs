@@ -4,7 +4,7 @@
 use super::figures::share_finding;
 use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::{Claim, ClaimKind, Figure, Subject, Tally};
+use crate::model::{Claim, ClaimKind, Figure, Site, Subject, Tally, UnitIdx};
 use crate::resolve::CountReading;
 use crate::vocab::kinds::kind_of;
 
@@ -83,11 +83,14 @@ fn check_tally(
     noun: Option<&str>,
     optional: Option<&Figure>,
 ) -> Option<Diagnostic> {
-    let Subject::Unit(start) = claim.subject else {
-        return None;
-    };
     let r = ctx.resolver;
-    let scope = r.tally_scope(start, noun);
+    let scope = match claim.subject {
+        // A count table's row: `| Fase 1 | 35 |` tallies the unit it names.
+        Subject::Named(_) => *r.claim_scopes(claim).first()?,
+        // A count table's total row tallies what holds every unit its rows name.
+        Subject::Unit(_) if claim.site == Site::Cell => table_scope(ctx, claim)?,
+        Subject::Unit(start) => r.tally_scope(start, noun),
+    };
     let readings = r.count_readings(&[scope], noun, true).all;
     let without: Vec<&CountReading> = readings.iter().filter(|x| !x.policy.optional).collect();
     // With "(+ N optional)" the main figure excludes optional units and N counts them. A
@@ -114,7 +117,8 @@ fn check_tally(
     let every_unit = (tally == Tally::Total && optional.is_none())
         .then(|| noun.and_then(kind_of))
         .flatten()
-        .map(|k| r.kinded_units(scope, &k).len() as u64);
+        .map(|k| r.kinded_units(scope, &k).len() as u64)
+        .filter(|&n| n > 0);
     if readings.is_empty() || readings.iter().any(agrees) || every_unit == Some(figure.value) {
         return None;
     }
@@ -140,4 +144,23 @@ fn check_tally(
         figure.value, best.total, best.done, best.in_progress, best.open
     );
     Some(Diagnostic::new(&RULE, figure.span.clone(), message).with_edits(edits))
+}
+
+/// The unit that holds every unit the rows of a count table name (`| Fase 0 | 13 |` …
+/// `| Fase 4 | 18 |`): what its total row counts.
+fn table_scope(ctx: &Context, total: &Claim) -> Option<UnitIdx> {
+    let r = ctx.resolver;
+    let named: Vec<UnitIdx> = ctx
+        .doc
+        .claims
+        .iter()
+        .filter(|c| c.group == total.group && matches!(c.subject, Subject::Named(_)))
+        .filter_map(|c| r.claim_scopes(c).first().copied())
+        .collect();
+    let first = *named.first()?;
+    let mut scope = ctx.doc.unit(first).parent?;
+    while !named.iter().all(|&u| r.is_ancestor(scope, u)) {
+        scope = ctx.doc.unit(scope).parent?;
+    }
+    Some(scope)
 }

@@ -73,13 +73,37 @@ const fn kind(noun: &'static str, roles: Roles, rank: Option<u8>) -> KindNoun {
 
 /// Every kind noun, in the order the grammar tries them.
 pub static KIND_NOUNS: &[KindNoun] = &[
-    kind("phase", ALL.and(Roles::GROUPS), Some(0)),
+    // Other languages' nouns are aliases: `Fase 2`, `Этап 3`, `Aşama 1` are phases.
+    KindNoun {
+        // Russian declines the noun: `этапа`, `этапы` and `10/10 этапов`.
+        aliases: &[
+            "fase",
+            "etapa",
+            "этап",
+            "этапа",
+            "этапы",
+            "этапов",
+            "faza",
+            "aşama",
+            "tahap",
+        ],
+        ..kind("phase", ALL.and(Roles::GROUPS), Some(0))
+    },
     KindNoun {
         letter: Some(b'E'),
         ..kind("epic", ALL.and(Roles::GROUPS), Some(1))
     },
     KindNoun {
         letter: Some(b'T'),
+        aliases: &[
+            "tarea",
+            "tâche",
+            "tarefa",
+            "aufgabe",
+            "задача",
+            "görev",
+            "zadanie",
+        ],
         ..kind("task", ALL, Some(4))
     },
     KindNoun {
@@ -87,9 +111,15 @@ pub static KIND_NOUNS: &[KindNoun] = &[
         ..kind("sub-task", ALL, Some(7))
     },
     kind("story", ALL, Some(5)),
-    kind("milestone", ALL.and(Roles::GROUPS), Some(2)),
+    KindNoun {
+        aliases: &["meilenstein", "hito", "jalon"],
+        ..kind("milestone", ALL.and(Roles::GROUPS), Some(2))
+    },
     kind("step", NAMED_WORK.and(Roles::IN_DEPENDENCIES), Some(8)),
-    kind("stage", NAMED_WORK.and(Roles::GROUPS), Some(3)),
+    KindNoun {
+        aliases: &["étape"],
+        ..kind("stage", NAMED_WORK.and(Roles::GROUPS), Some(3))
+    },
     kind(
         "sprint",
         NAMED
@@ -129,7 +159,14 @@ fn spellings(role: Roles, aliases: bool) -> Vec<&'static str> {
         .filter(|k| k.roles.has(role))
         .flat_map(|k| {
             let more = if aliases { k.aliases } else { &[] };
-            std::iter::once(k.noun).chain(more.iter().copied())
+            // A mention anywhere in a line is read in ASCII words only: `Görev 3` and
+            // `Этап 2` are ids where they lead a title, not inside prose.
+            let mentioned = role.has(Roles::MENTIONED) || role.has(Roles::IN_DEPENDENCIES);
+            let more = more
+                .iter()
+                .copied()
+                .filter(move |a| !mentioned || a.is_ascii());
+            std::iter::once(k.noun).chain(more)
         })
         .collect()
 }

@@ -67,6 +67,43 @@ pub static STATUS_PREFIXES: &[&str] = &[
     "overall ", "current ", "project ", "phase ", "epic ", "task ",
 ];
 
+/// Labels of a status field and headers of a status column, in the languages trackers are
+/// written in (`Status`, `Estado`, `Statut`, `Статус`, `状態`).
+pub static STATUS_LABELS: &[&str] = &[
+    "status",
+    "state",
+    "estado",
+    "statut",
+    "stato",
+    "stan",
+    "durum",
+    "trạng thái",
+    "статус",
+    "состояние",
+    "状态",
+    "状態",
+    "ステータス",
+    "상태",
+];
+
+/// Words for progress in other languages than English (`Avancement`, `Fortschritt`, `進捗`),
+/// as a label's last word or a column's whole header.
+pub static PROGRESS_WORDS: &[&str] = &[
+    "progreso",
+    "progrès",
+    "avancement",
+    "fortschritt",
+    "progresso",
+    "прогресс",
+    "进度",
+    "進捗",
+    "진행률",
+    "ilerleme",
+    "tiến độ",
+    "postęp",
+    "kemajuan",
+];
+
 /// Words a progress label ends with (`Overall Progress`, `% done`).
 pub static PROGRESS_ENDINGS: &[&str] = &[
     "progress",
@@ -100,13 +137,67 @@ pub static METRIC_COLUMNS: &[&str] = &[
 ];
 
 /// First cells of a table's total row.
-pub static TOTAL_ROWS: &[&str] = &["total", "totals", "sum", "overall"];
+pub static TOTAL_ROWS: &[&str] = &[
+    "total",
+    "totals",
+    "sum",
+    "overall",
+    "gesamt",
+    "insgesamt",
+    "summe",
+    "totale",
+    "итого",
+    "всего",
+    "合计",
+    "总计",
+    "合計",
+    "총계",
+    "합계",
+    "toplam",
+    "tổng",
+    "tổng cộng",
+    "razem",
+    "suma",
+    "jumlah",
+];
 
 /// Headers of a column of totals in a table of counts.
-pub static TOTAL_COLUMNS: &[&str] = &["total", "count"];
+pub static TOTAL_COLUMNS: &[&str] = &[
+    "total",
+    "count",
+    "gesamt",
+    "totale",
+    "всего",
+    "合计",
+    "总数",
+    "toplam",
+    "tổng",
+    "jumlah",
+];
 
 /// Headers of a column of done counts in a table of counts.
-pub static DONE_COLUMNS: &[&str] = &["completed", "done", "complete"];
+pub static DONE_COLUMNS: &[&str] = &[
+    "completed",
+    "done",
+    "complete",
+    "erledigt",
+    "abgeschlossen",
+    "terminé",
+    "terminés",
+    "completado",
+    "completadas",
+    "concluído",
+    "completati",
+    "выполнено",
+    "已完成",
+    "完成",
+    "完了",
+    "완료",
+    "tamamlanan",
+    "hoàn thành",
+    "selesai",
+    "ukończone",
+];
 
 /// Words a legend's label may start with (`Status Legend`, `Emoji key`), each followed by one
 /// space.
@@ -124,6 +215,8 @@ pub static OPTIONAL_OPENING: &[&str] = &["optional"];
 /// Phrases that make a title optional work wherever they stand.
 pub static OPTIONAL_PHRASES: &[&str] = &[
     "(optional",
+    "(optionnel",
+    "(opcional",
     ": optional",
     "- optional",
     "if time permits",
@@ -191,6 +284,8 @@ mod tests {
             ("DURATION", DURATION),
             ("STATUS_PREFIXES", STATUS_PREFIXES),
             ("PROGRESS_ENDINGS", PROGRESS_ENDINGS),
+            ("STATUS_LABELS", STATUS_LABELS),
+            ("PROGRESS_WORDS", PROGRESS_WORDS),
             ("WHOLE_DOCUMENT", WHOLE_DOCUMENT),
             ("PROGRESS_COLUMNS", PROGRESS_COLUMNS),
             ("METRIC_COLUMNS", METRIC_COLUMNS),

@@ -7,49 +7,16 @@
 
 pub mod kinds;
 pub mod labels;
+mod languages;
 pub mod mojibake;
+mod state;
 pub mod units;
+
+pub use state::State;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::fmt;
 use std::sync::LazyLock;
-
-use serde::{Deserialize, Serialize};
-
-/// The state of a unit of work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum State {
-    Done,
-    InProgress,
-    Open,
-    Blocked,
-    Cancelled,
-}
-
-impl State {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::Done => "done",
-            State::InProgress => "in progress",
-            State::Open => "not started",
-            State::Blocked => "blocked",
-            State::Cancelled => "cancelled",
-        }
-    }
-
-    /// Whether work has begun (anything but open and blocked, which count as not started).
-    pub fn started(self) -> bool {
-        matches!(self, State::Done | State::InProgress)
-    }
-}
-
-impl fmt::Display for State {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Built-in emoji and symbol markers. Variation selectors are matched separately.
 const MARKERS: &[(&str, State)] = &[
@@ -276,21 +243,43 @@ pub fn words_of(state: State) -> &'static [&'static str] {
         .map_or(&[], |(_, words)| words.as_slice())
 }
 
-/// The state named by status words at the start of `text` (case-insensitive), with the byte
-/// length of the words. Words must end at a word boundary.
+/// The state named by status words at the start of `text` (case-insensitive, in English and
+/// in the other languages of [`languages`]), with the byte length of the words. Words must end
+/// at a word boundary.
 pub fn word_at(text: &str) -> Option<(State, usize)> {
-    let head = text.as_bytes();
-    WORDS.iter().find_map(|(w, s)| {
-        let word = head.get(..w.len())?;
-        if !word.eq_ignore_ascii_case(w.as_bytes()) {
-            return None;
-        }
-        let boundary = text[w.len()..]
+    WORDS.iter().chain(languages::WORDS).find_map(|(w, s)| {
+        let len = prefix_ci(text, w)?;
+        let boundary = text[len..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        boundary.then_some((*s, w.len()))
+        boundary.then_some((*s, len))
     })
+}
+
+/// The byte length of `word` (lower case) at the start of `text`, in any case of any script.
+pub fn prefix_ci(text: &str, word: &str) -> Option<usize> {
+    if word.is_ascii() {
+        let head = text.as_bytes().get(..word.len())?;
+        return head
+            .eq_ignore_ascii_case(word.as_bytes())
+            .then_some(word.len());
+    }
+    let mut chars = text.char_indices();
+    for w in word.chars() {
+        let (_, t) = chars.next()?;
+        if t != w && !t.to_lowercase().eq(std::iter::once(w)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
+}
+
+/// Whether `words` (a status as written) are English words, the language a fix writes in.
+pub fn is_english(words: &str) -> bool {
+    WORDS
+        .iter()
+        .any(|(w, _)| words.len() == w.len() && words.eq_ignore_ascii_case(w))
 }
 
 /// The state named by a whole phrase such as a legend meaning ("Not Started", "Blocked").
@@ -359,6 +348,16 @@ mod tests {
         assert_eq!(word_at("COMPLETE"), Some((State::Done, 8)));
         assert_eq!(word_at("Completed Date"), Some((State::Done, 9)));
         assert_eq!(word_at("Doneness"), None);
+        assert_eq!(
+            word_at("ЗАВЕРШЕН ✅"),
+            Some((State::Done, "ЗАВЕРШЕН".len()))
+        );
+        assert_eq!(word_at("En cours"), Some((State::InProgress, 8)));
+        assert_eq!(word_at("完成度"), None);
+        assert!(is_english("Not Started") && !is_english("Pendiente"));
+        assert_eq!(prefix_ci("TERMINÉ", "terminé"), Some("TERMINÉ".len()));
+        assert_eq!(prefix_ci("完成度", "完成"), Some("完成".len()));
+        assert_eq!(prefix_ci("Term", "terminé"), None);
         assert_eq!(phrase_state("Pending Review"), Some(State::InProgress));
         assert_eq!(phrase_state("High Risk / Critical"), None);
     }

@@ -152,6 +152,8 @@ const TALLY_VALUE: &[&[&str]] = &[
         "(+ x optional)",
     ],
     SP,
+    &["", "(62%)", "( 12.5 % )", "(62)", "(6.%)"],
+    SP,
     BOLD,
     &["", " ", "x"],
 ];
@@ -330,7 +332,7 @@ fn percentages_as_the_patterns() {
 #[test]
 fn totals_as_the_patterns() {
     agree(
-        r"^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\*\*)?\s*$",
+        r"^\s*(?:\*\*)?\s*(\d+)(?:\*\*)?\s*(?:\(\s*\+\s*(\d+)\s+optional\s*\))?\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s*(?:\*\*)?\s*$",
         TALLY_VALUE,
         29,
         |re, l| groups(re, l).map(|g| (g[1].unwrap(), g[2])),
