@@ -86,7 +86,7 @@ pub(super) fn is_status_label(label: &str) -> bool {
     let is = |l: &str| {
         labels::STATUS_LABELS
             .iter()
-            .any(|w| l.len() == w.len() && l.to_lowercase() == *w)
+            .any(|w| crate::vocab::prefix_ci(l, w) == Some(l.len()))
     };
     is(rest) || is(label)
 }
@@ -96,9 +96,13 @@ pub(super) fn is_progress_label(label: &str) -> bool {
     labels::PROGRESS_ENDINGS
         .iter()
         .any(|w| ends_with_ci(label, w))
-        || labels::PROGRESS_WORDS
-            .iter()
-            .any(|w| label.to_lowercase().ends_with(w))
+        || labels::PROGRESS_WORDS.iter().any(|w| {
+            if w.is_ascii() {
+                ends_with_ci(label, w)
+            } else {
+                !label.is_ascii() && label.to_lowercase().ends_with(w)
+            }
+        })
 }
 
 /// `(?i)^(?:overall|project)\b`: the label speaks of the whole document.

@@ -198,6 +198,9 @@ impl<'a> Cursor<'a> {
         let mut len = 0;
         let i = words.iter().position(|w| {
             if !w.is_ascii() {
+                if first.is_ascii() {
+                    return false;
+                }
                 // `ЭТАП 2` for `этап`: letters beyond ASCII in any case.
                 let window = &self.s[self.at..self.s.len().min(self.at + 64)];
                 let text = std::str::from_utf8(window).unwrap_or_else(|e| {

@@ -287,10 +287,10 @@ pub fn is_optional(title: &str) -> bool {
     let starts = &*STARTS;
     let phrase_at = |i: usize, mask: u8| {
         let second = s.get(i + 1).map_or(0, u8::to_ascii_lowercase);
-        labels::OPTIONAL_PHRASES
-            .iter()
-            .enumerate()
-            .any(|(k, p)| mask & (1 << k) != 0 && p.as_bytes().get(1) == Some(&second) && at(i, p))
+        // Only the phrases whose bit is set are looked at.
+        let phrases = labels::OPTIONAL_PHRASES.iter().enumerate();
+        let mut set = phrases.filter(|(k, _)| mask & (1 << k) != 0);
+        set.any(|(_, p)| p.as_bytes().get(1) == Some(&second) && at(i, p))
     };
     labels::OPTIONAL_OPENING.iter().any(|p| at(0, p))
         || s.iter().enumerate().any(|(i, &b)| {

@@ -248,8 +248,15 @@ fn singular_of_lower(lower: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(lower)
     };
-    match KIND_NOUNS.iter().find(|k| k.aliases.contains(&&*word)) {
-        Some(k) => Cow::Borrowed(k.noun),
+    // Aliases by their spelling, found with one lookup.
+    static ALIASES: LazyLock<rustc_hash::FxHashMap<&str, &str>> = LazyLock::new(|| {
+        let pairs = KIND_NOUNS
+            .iter()
+            .flat_map(|k| k.aliases.iter().map(|a| (*a, k.noun)));
+        pairs.collect()
+    });
+    match ALIASES.get(&*word) {
+        Some(noun) => Cow::Borrowed(noun),
         None => word,
     }
 }

@@ -154,6 +154,24 @@ pub(super) const WORDS: &[(&str, State)] = &[
     ("대기", State::Open),
 ];
 
+/// The byte length of `word` (lower case) at the start of `text`, in any case of any script.
+pub fn prefix_ci(text: &str, word: &str) -> Option<usize> {
+    if word.is_ascii() {
+        let head = text.as_bytes().get(..word.len())?;
+        return head
+            .eq_ignore_ascii_case(word.as_bytes())
+            .then_some(word.len());
+    }
+    let mut chars = text.char_indices();
+    for w in word.chars() {
+        let (_, t) = chars.next()?;
+        if t != w && !t.to_lowercase().eq(std::iter::once(w)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod mojibake;
 mod state;
 pub mod units;
 
+pub use languages::prefix_ci;
 pub use state::State;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -247,7 +248,19 @@ pub fn words_of(state: State) -> &'static [&'static str] {
 /// in the other languages of [`languages`]), with the byte length of the words. Words must end
 /// at a word boundary.
 pub fn word_at(text: &str) -> Option<(State, usize)> {
-    WORDS.iter().chain(languages::WORDS).find_map(|(w, s)| {
+    // The words by their first letter, in table order: a text is tried against a few.
+    static BY_FIRST: LazyLock<HashMap<char, Vec<(&str, State)>>> = LazyLock::new(|| {
+        let mut by_first: HashMap<char, Vec<(&str, State)>> = HashMap::default();
+        for &(w, s) in WORDS.iter().chain(languages::WORDS) {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push((w, s));
+            }
+        }
+        by_first
+    });
+    let first = text.chars().next()?;
+    let first = first.to_lowercase().next().unwrap_or(first);
+    BY_FIRST.get(&first)?.iter().find_map(|(w, s)| {
         let len = prefix_ci(text, w)?;
         let boundary = text[len..]
             .chars()
@@ -255,24 +268,6 @@ pub fn word_at(text: &str) -> Option<(State, usize)> {
             .is_none_or(|c| !c.is_alphanumeric());
         boundary.then_some((*s, len))
     })
-}
-
-/// The byte length of `word` (lower case) at the start of `text`, in any case of any script.
-pub fn prefix_ci(text: &str, word: &str) -> Option<usize> {
-    if word.is_ascii() {
-        let head = text.as_bytes().get(..word.len())?;
-        return head
-            .eq_ignore_ascii_case(word.as_bytes())
-            .then_some(word.len());
-    }
-    let mut chars = text.char_indices();
-    for w in word.chars() {
-        let (_, t) = chars.next()?;
-        if t != w && !t.to_lowercase().eq(std::iter::once(w)) {
-            return None;
-        }
-    }
-    Some(chars.next().map_or(text.len(), |(i, _)| i))
 }
 
 /// Whether `words` (a status as written) are English words, the language a fix writes in.
