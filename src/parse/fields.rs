@@ -84,9 +84,13 @@ pub(super) fn is_status_label(label: &str) -> bool {
         .find(|p| starts_with_ci(label, p))
         .map_or(label, |p| &label[p.len()..]);
     let is = |l: &str| {
-        labels::STATUS_LABELS
-            .iter()
-            .any(|w| crate::vocab::prefix_ci(l, w) == Some(l.len()))
+        labels::STATUS_LABELS.iter().any(|w| {
+            if w.is_ascii() {
+                l.eq_ignore_ascii_case(w)
+            } else {
+                !l.is_ascii() && crate::vocab::prefix_ci(l, w) == Some(l.len())
+            }
+        })
     };
     is(rest) || is(label)
 }

@@ -265,10 +265,8 @@ fn is_cancelled_word(s: &str) -> bool {
 /// Optional work: "(optional", "optional" at the start, ": optional", "- optional",
 /// "if time permits", "n/a)", "not required", in any case.
 pub fn is_optional(title: &str) -> bool {
-    // The bytes a phrase can start with; any other byte is passed over with one lookup.
     // For each byte, the phrases that start with it (a bit each), in either case: any other
-    // byte is passed over with one lookup, and a phrase is compared only where its first
-    // two bytes stand.
+    // byte is passed over with one lookup, and only the phrases of its bits are compared.
     static STARTS: LazyLock<[u8; 256]> = LazyLock::new(|| {
         let mut starts = [0u8; 256];
         for (k, phrase) in labels::OPTIONAL_PHRASES.iter().enumerate().take(8) {
@@ -287,10 +285,12 @@ pub fn is_optional(title: &str) -> bool {
     let starts = &*STARTS;
     let phrase_at = |i: usize, mask: u8| {
         let second = s.get(i + 1).map_or(0, u8::to_ascii_lowercase);
-        // Only the phrases whose bit is set are looked at.
-        let phrases = labels::OPTIONAL_PHRASES.iter().enumerate();
-        let mut set = phrases.filter(|(k, _)| mask & (1 << k) != 0);
-        set.any(|(_, p)| p.as_bytes().get(1) == Some(&second) && at(i, p))
+        let bits = std::iter::successors(Some(mask), |b| Some(b & b.wrapping_sub(1)));
+        let mut set = bits.take_while(|&b| b != 0).map(|b| b.trailing_zeros());
+        set.any(|k| {
+            let p = labels::OPTIONAL_PHRASES[k as usize];
+            p.as_bytes().get(1) == Some(&second) && at(i, p)
+        })
     };
     labels::OPTIONAL_OPENING.iter().any(|p| at(0, p))
         || s.iter().enumerate().any(|(i, &b)| {
