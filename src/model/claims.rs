@@ -2,7 +2,7 @@
 //! words and totals), each with the byte span of just its figure so a fix can replace
 //! exactly that.
 
-use super::units::{Marker, UnitId, UnitIdx};
+use super::units::{Duration, Marker, UnitId, UnitIdx};
 use crate::source::Span;
 use crate::vocab::State;
 
@@ -78,6 +78,9 @@ pub enum ClaimKind {
         parts: Vec<u64>,
         what: String,
     },
+    /// A total of time over the units of a section, each with its own duration:
+    /// `**Phase 1 Total**: 28-34 hours` under a table with an Effort column.
+    TimeTotal { total: Duration, span: Span },
     /// A table TOTAL row's percentage over its done and total columns.
     SumPercent {
         percent: Percent,

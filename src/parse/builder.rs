@@ -368,5 +368,6 @@ pub(super) fn claim_span(kind: &ClaimKind) -> Span {
             .or_else(|| marker.as_ref().map(|m| m.span.clone()))
             .unwrap_or(0..0),
         ClaimKind::Tally { figure, .. } | ClaimKind::Sum { figure, .. } => figure.span.clone(),
+        ClaimKind::TimeTotal { span, .. } => span.clone(),
     }
 }

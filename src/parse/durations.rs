@@ -85,6 +85,29 @@ pub fn is_duration_label(label: &str) -> bool {
         .any(|w| label.eq_ignore_ascii_case(w))
 }
 
+/// `**Phase 1 Total**: 28-34 hours`, `**Total Time:** 80-120 hours (10-15 days)`: a label with
+/// the word `total` whose value opens with a duration. `150+ hours` is a bound, not a total.
+pub(crate) fn time_total(
+    label: &str,
+    value: &str,
+    base: usize,
+    calendar: Calendar,
+) -> Option<super::claims::Found> {
+    let total_word = label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("total"));
+    let lead = value.len() - value.trim_start_matches(['*', '_', ' ', '~']).len();
+    if !total_word || !value[lead..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (total, span, _) = duration(&value[lead..], base + lead, calendar)?;
+    (span.start == base + lead).then_some(super::claims::Found {
+        kind: crate::model::ClaimKind::TimeTotal { total, span },
+        approx: false,
+        at: lead,
+    })
+}
+
 /// A duration in parentheses after a unit's name: `Task 1.1: Setup (0.5 days)`.
 pub(crate) fn parenthesised_duration(
     title: &str,

@@ -107,6 +107,9 @@ impl Builder<'_> {
             if let Some(direction) = deps::dependency_label(label) {
                 self.dependency_field(direction, value_text, vbase, list);
             }
+            if let Some(f) = durations::time_total(label, value_text, vbase, self.vocab.calendar) {
+                self.push_claim(f, section.clone(), Site::Field, line, group);
+            }
             if durations::is_duration_label(label) {
                 self.duration_field(value_text, vbase);
             }

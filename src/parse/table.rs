@@ -31,6 +31,8 @@ struct Columns {
     progress: Option<usize>,
     /// A column headed by a noun of work (`Steps`, `Tasks`), and the noun.
     count: Option<(usize, String)>,
+    /// A Duration / Effort column: each row's own duration.
+    duration: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -57,17 +59,18 @@ impl Builder<'_> {
             .skip(1)
             .find(|(_, h)| is_work_noun(h) && h.ends_with('s'))
             .map(|(i, h)| (i, singular(h)));
+        let duration_col = heads.iter().position(|h| durations::is_duration_label(h));
         let columns = Columns {
             status: status_col,
             progress: progress_col,
             count: count_col,
+            duration: duration_col,
         };
         let kind = heads.first().and_then(|h| kind_of(h));
         let group = self.new_group();
         let dep_col = heads
             .iter()
             .position(|h| deps::dependency_label(h).is_some());
-        let duration_col = heads.iter().position(|h| durations::is_duration_label(h));
         for (_, cells) in body {
             self.row_declarations(cells, &heads, kind.as_deref(), dep_col, duration_col);
         }
@@ -156,6 +159,13 @@ impl Builder<'_> {
         }
         (_, unit.id_label_len) = id_and_label(&unit.title);
         unit.optional = super::text::is_optional(&name) || self.optional_parent(parent);
+        unit.duration = columns
+            .duration
+            .and_then(|c| cells.get(c))
+            .and_then(|cell| {
+                let text = &self.src.text[cell.span.clone()];
+                durations::duration(text, 0, self.vocab.calendar).map(|(d, _, _)| d)
+            });
         let has_id = unit.id.is_some();
         let coded = unit.id.as_ref().is_none_or(|id| id.kind.is_none())
             && super::task_rows::is_task_code(&name);

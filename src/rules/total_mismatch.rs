@@ -4,7 +4,8 @@
 use super::figures::share_finding;
 use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::model::{Claim, ClaimKind, Figure, Site, Subject, Tally, UnitIdx};
+use crate::graph::format_duration;
+use crate::model::{Claim, ClaimKind, Duration, Figure, Site, Subject, Tally, Unit, UnitIdx};
 use crate::resolve::CountReading;
 use crate::vocab::kinds::kind_of;
 
@@ -12,7 +13,7 @@ pub(crate) static RULE: Rule = Rule {
     code: "TRK003",
     name: "total-mismatch",
     summary: "A total disagrees with the parts it sums",
-    fixable: Fixable::Safe,
+    fixable: Fixable::Mixed,
     doc: include_str!("../../docs/rules/total-mismatch.md"),
     check: super::rule::Check::Document(|ctx| super::rule::each_claim(ctx, check_claim)),
 };
@@ -37,6 +38,7 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
             parts,
             what,
         } => check_sum(figure, parts, what),
+        ClaimKind::TimeTotal { total, span } => check_time_total(ctx, claim, total, span),
         ClaimKind::SumPercent {
             percent,
             done,
@@ -163,4 +165,63 @@ fn table_scope(ctx: &Context, total: &Claim) -> Option<UnitIdx> {
         scope = ctx.doc.unit(scope).parent?;
     }
     Some(scope)
+}
+
+/// A declared total of time against the durations of its section's parts: every part must
+/// carry one (`### 16. Dashboard (8-12 hours)`, a row's Effort cell), and there must be two.
+fn check_time_total(
+    ctx: &Context,
+    claim: &Claim,
+    total: &Duration,
+    span: &std::ops::Range<usize>,
+) -> Option<Diagnostic> {
+    let Subject::Unit(scope) = claim.subject else {
+        return None;
+    };
+    let parts: Vec<&Unit> = ctx
+        .doc
+        .unit(scope)
+        .children
+        .iter()
+        .map(|&c| ctx.doc.unit(c))
+        .collect();
+    let durations: Vec<Duration> = parts.iter().filter_map(|u| u.duration).collect();
+    if durations.len() < 2 || durations.len() != parts.len() {
+        return None;
+    }
+    let (min, max) = durations
+        .iter()
+        .fold((0.0, 0.0), |(a, b), d| (a + d.min, b + d.max));
+    let same = |x: f64, y: f64| (x - y).abs() < 1e-6;
+    if same(min, total.min) && same(max, total.max) {
+        return None;
+    }
+    let calendar = ctx.vocab.calendar;
+    let show = |d: &Duration| format_duration(d.min, d.max, d.unit, calendar);
+    let sum = format_duration(min, max, total.unit, calendar);
+    // `(8-12 + 10-15 + 6-10)` when every part is shown in the sum's unit.
+    let word = sum.rsplit(' ').next().unwrap_or_default();
+    let shown: Vec<String> = durations.iter().map(show).collect();
+    let bare = |t: &str| {
+        let stem = word.trim_end_matches('s');
+        let b = t.strip_suffix(word).or(t.strip_suffix(stem))?;
+        Some(b.trim_end().to_string())
+    };
+    let terms: Vec<String> = match shown.iter().map(|t| bare(t)).collect::<Option<Vec<_>>>() {
+        Some(terms) => terms,
+        None => shown,
+    };
+    let message = format!(
+        "declared {} in total, but the {} parts of {} add up to {sum} ({})",
+        show(total),
+        durations.len(),
+        ctx.resolver.name(scope),
+        terms.join(" + ")
+    );
+    // The figures a total is written in may be repeated in other units beside it
+    // (`80-120 hours (10-15 days)`): the fix is offered, not applied unasked.
+    Some(
+        Diagnostic::new(&RULE, span.clone(), message)
+            .with_edits(vec![Edit::unsafe_(span.clone(), sum)]),
+    )
 }
