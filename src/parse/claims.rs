@@ -149,11 +149,11 @@ pub fn leading_count(text: &str, base: usize) -> Option<Found> {
     })
 }
 
-/// The word after the spaces that start `text`, in ASCII letters and hyphens.
+/// The word after the spaces that start `text`, in letters of any script and hyphens.
 fn next_word(text: &str) -> Option<&str> {
     let rest = text.strip_prefix(' ')?.trim_start();
     let len = rest
-        .find(|ch: char| !ch.is_ascii_alphabetic() && ch != '-')
+        .find(|ch: char| !ch.is_alphabetic() && ch != '-')
         .unwrap_or(rest.len());
     (len > 0).then(|| &rest[..len])
 }

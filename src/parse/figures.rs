@@ -9,7 +9,7 @@ pub(super) fn number_start(s: &[u8], i: usize) -> bool {
     s[i].is_ascii_digit() && (i == 0 || !is_word(s[i - 1]))
 }
 
-/// `(?:\s+([A-Za-z][A-Za-z-]*))?` after a count: the noun, if there is one.
+/// `(?:\s+(\p{Alphabetic}[\p{Alphabetic}-]*))?` after a count: the noun, if there is one.
 fn trailing_noun(c: &mut Cursor) -> Option<Span> {
     let mut t = *c;
     if !t.spaces1() {
@@ -320,7 +320,7 @@ pub fn plus_parts(text: &str) -> impl Iterator<Item = (usize, Span)> + '_ {
     })
 }
 
-/// `(\d+)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)`: a figure and the one or two
+/// `(\d+)\s+(\p{Alphabetic}[\p{Alphabetic}-]*(?:\s+\p{Alphabetic}[\p{Alphabetic}-]*)?)`: a figure and the one or two
 /// words after it.
 pub fn number_noun(text: &str) -> impl Iterator<Item = (usize, Sized)> + '_ {
     find_all(

@@ -171,19 +171,36 @@ impl<'a> Cursor<'a> {
         Some((from, self.at))
     }
 
-    /// `[A-Za-z][A-Za-z-]*`: a noun as figures are counted in.
+    /// `\p{Alphabetic}[\p{Alphabetic}-]*`: a noun as figures are counted in, in any script
+    /// (`tasks`, `этапов`, `tâches`).
     pub fn noun(&mut self) -> Option<Span> {
         let from = self.at;
-        if !self.peek().is_some_and(|b| b.is_ascii_alphabetic()) {
-            return None;
+        self.at += self.letter()?;
+        loop {
+            if self.peek() == Some(b'-') {
+                self.at += 1;
+            } else if let Some(n) = self.letter() {
+                self.at += n;
+            } else {
+                return Some((from, self.at));
+            }
         }
-        while self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'-')
-        {
-            self.at += 1;
+    }
+
+    /// The byte length of the letter here, if a letter stands here.
+    fn letter(&self) -> Option<usize> {
+        let b = self.peek()?;
+        if b.is_ascii() {
+            return b.is_ascii_alphabetic().then_some(1);
         }
-        Some((from, self.at))
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        let bytes = self.s.get(self.at..self.at + len)?;
+        let ch = std::str::from_utf8(bytes).ok()?.chars().next()?;
+        ch.is_alphabetic().then_some(len)
     }
 
     /// `\b` here.

@@ -290,7 +290,11 @@ fn check_item_view(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
         .iter()
         .filter_map(|&p| r.eval(truth, p))
         .collect();
-    if evals.is_empty() || evals.iter().any(|e| agrees(marker.state, e.state)) {
+    // An empty checkbox says "not done", which work in progress also is.
+    let open_box = marker.text.starts_with('[') && marker.state == State::Open;
+    let agrees_with =
+        |e: &Eval| agrees(marker.state, e.state) || open_box && e.state != State::Done;
+    if evals.is_empty() || evals.iter().any(agrees_with) {
         return None;
     }
     let message = format!(

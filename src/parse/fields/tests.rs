@@ -86,3 +86,12 @@ fn labels_as_the_patterns() {
     );
     one(r"(?i)^(?:overall|project)\b", is_overall_label);
 }
+
+#[test]
+fn labels_in_other_languages() {
+    assert!(is_progress_label("Общий прогресс") && is_progress_label("Tiến độ"));
+    assert!(
+        is_status_label("Estado") && is_status_label("СТАТУС") && is_status_label("Phase Status")
+    );
+    assert!(!is_status_label("Estados") && !is_progress_label("Progresses"));
+}

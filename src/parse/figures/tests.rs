@@ -4,7 +4,17 @@ use super::*;
 use crate::parse::percents::*;
 use crate::parse::scan::oracle::{agree, all_groups, groups};
 
-const NOUNS: &[&str] = &["tasks", "Sub-tasks", "", "1", "é", "days", "x-"];
+const NOUNS: &[&str] = &[
+    "tasks",
+    "Sub-tasks",
+    "",
+    "1",
+    "é",
+    "days",
+    "x-",
+    "этапов",
+    "tâches",
+];
 const SP: &[&str] = &["", " ", "  "];
 const WS: &[&str] = &[" ", "  ", "", "\t"];
 const BOLD: &[&str] = &["**", "", "*"];
@@ -243,7 +253,7 @@ fn pct(m: Pct) -> Vec<Option<Span>> {
     vec![m.approx, Some(m.figure)]
 }
 
-const NOUN: &str = r"([A-Za-z][A-Za-z-]*)";
+const NOUN: &str = r"((?u:\p{Alphabetic})(?u:[\p{Alphabetic}-])*)";
 
 #[test]
 fn counts_as_the_patterns() {
@@ -353,7 +363,7 @@ fn totals_as_the_patterns() {
         |inner| vec![Some(inner)],
     );
     agree_groups(
-        r"(\d+)\s+([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*)?)",
+        r"(\d+)\s+((?u:\p{Alphabetic})(?u:[\p{Alphabetic}-])*(?:\s+(?u:\p{Alphabetic})(?u:[\p{Alphabetic}-])*)?)",
         NUMBER_NOUN,
         32,
         |l| number_noun(l).collect(),
