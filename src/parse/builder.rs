@@ -329,6 +329,7 @@ impl<'a> Builder<'a> {
 
     pub(super) fn finish(mut self) -> Finished {
         self.settle_task_rows();
+        self.settle_dash_parents();
         self.drop_unmatched_rows();
         Finished {
             units: self.units,

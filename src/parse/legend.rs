@@ -22,6 +22,21 @@ fn label(text: &str) -> Option<&str> {
         .then(|| word(prefixed))
         .flatten()
         .or_else(|| word(start))?;
+    // `Legenda de status:`, `Légende des statuts :`: the words after the label may say what
+    // it is a legend of, ending in a status or marker word.
+    let after = &text[c.at..];
+    if after.starts_with(char::is_whitespace)
+        && let Some(colon) = after.find(':')
+        && let words = after[..colon].split_whitespace().collect::<Vec<_>>()
+        && words.len() <= 3
+        && words.last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            let of = |list: &[&str]| list.iter().any(|q| w.starts_with(q));
+            of(labels::STATUS_LABELS) || of(labels::LEGEND_QUALIFIERS)
+        })
+    {
+        c.at += colon;
+    }
     c.spaces().byte(b':');
     let rest = &text[c.spaces().at..];
     (!rest.contains('\n')).then_some(rest)
@@ -138,19 +153,38 @@ mod tests {
     fn labels_as_the_pattern() {
         let slots: &[&[&str]] = &[
             &["", "Status ", "progress ", "EMOJI ", "marker", "x "],
-            &["Legend", "key", "Keyboard", "leg"],
-            &["", " ", "  "],
+            &[
+                "Legend", "key", "Keyboard", "leg", "Legenda", "LÉGENDE", "凡例",
+            ],
+            &[
+                "",
+                " ",
+                "  ",
+                " de status",
+                " des statuts ",
+                " x y z emoji",
+                "EMOJI",
+                " of keys",
+            ],
             &[":", "", "::"],
             &["", " "],
             &["✅ Done · ⬜ To do", "", "x"],
         ];
         crate::parse::scan::oracle::agree(
-            r"(?i)^(?:status |progress |marker |emoji )?(?:legend|key)\s*:?\s*(.*)$",
+            &format!(
+                r"(?i)^(?:status |progress |marker |emoji )?(?:legenda|légende|legende|legend|leyenda|легенда|lejant|keterangan|chú thích|图例|凡例|범례|key)(?:\s+(?:[^\s:]+\s+){{0,2}}(?:{})[^\s:]*\s*:\s*(.*)|\s*:?\s*(.*))$",
+                crate::vocab::labels::STATUS_LABELS
+                    .iter()
+                    .chain(crate::vocab::labels::LEGEND_QUALIFIERS)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ),
             slots,
             52,
             |re, l| {
                 re.captures(l)
-                    .map(|c| c.get(1).unwrap().as_str().to_string())
+                    .map(|c| c.get(1).or(c.get(2)).unwrap().as_str().to_string())
             },
             |l| super::label(l).map(str::to_string),
         );

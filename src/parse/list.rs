@@ -8,6 +8,7 @@ use super::claims;
 use super::ids::id_and_label;
 use super::text::{self, is_optional, mask_code, plain};
 use crate::model::{ClaimKind, Site, Subject, Unit, UnitIdx, UnitKind};
+use crate::vocab::State;
 
 /// `^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)`: the byte length of a list bullet and the blanks
 /// after it.
@@ -158,6 +159,23 @@ impl Builder<'_> {
             let src = self.src;
             let masked = mask_code(&src.text[span.clone()]);
             self.inline_dependency(&masked, span.start, declarer);
+        }
+    }
+
+    /// `- [-] 2.` over sub-items is Kiro's mark of a task in progress; on a leaf, `[-]` is a
+    /// cancelled item as in Obsidian and org-mode.
+    pub(super) fn settle_dash_parents(&mut self) {
+        for i in 0..self.units.len() {
+            let u = &self.units[i];
+            let dash = u.marker.as_ref().is_some_and(|m| {
+                m.state == State::Cancelled && self.src.text.get(m.span.clone()) == Some("[-]")
+            });
+            if dash
+                && u.children.iter().any(|&c| self.units[c].is_item())
+                && let Some(m) = self.units[i].marker.as_mut()
+            {
+                m.state = State::InProgress;
+            }
         }
     }
 

@@ -35,7 +35,8 @@ fn check_item(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
         .copied()
         .filter(|&c| ctx.doc.unit(c).is_item())
         .collect();
-    if children.is_empty() || !matches!(marker.state, State::Done | State::Open) {
+    let state = marker.state;
+    if children.is_empty() || matches!(state, State::Blocked | State::Cancelled) {
         return None;
     }
     let mut message = None;
@@ -49,14 +50,20 @@ fn check_item(ctx: &Context, item: UnitIdx) -> Option<Diagnostic> {
             .filter(|(s, _)| *s != State::Done)
             .map(|(_, l)| *l)
             .collect();
-        let drift = match marker.state {
+        let drift = match state {
             State::Done => !undone.is_empty(),
             _ => !states.is_empty() && undone.is_empty(),
         };
         if !drift {
             return None;
         }
-        message.get_or_insert_with(|| match marker.state {
+        message.get_or_insert_with(|| match state {
+            // `- [/] 2.` or Kiro's `- [-] 2.` over sub-items that are all done.
+            State::InProgress => format!(
+                "marked {} (in progress), but all {} of its sub-items are done",
+                &ctx.doc.source.text[marker.span.clone()],
+                states.len()
+            ),
             State::Done => format!(
                 "ticked, but {} of its {} sub-items are not done ({})",
                 undone.len(),

@@ -204,7 +204,21 @@ pub static DONE_COLUMNS: &[&str] = &[
 pub static LEGEND_QUALIFIERS: &[&str] = &["status", "progress", "marker", "emoji"];
 
 /// The words that label a legend.
-pub static LEGEND: &[&str] = &["legend", "key"];
+pub static LEGEND: &[&str] = &[
+    "legenda",
+    "légende",
+    "legende",
+    "legend",
+    "leyenda",
+    "легенда",
+    "lejant",
+    "keterangan",
+    "chú thích",
+    "图例",
+    "凡例",
+    "범례",
+    "key",
+];
 
 /// Words between two sized nouns: `(22 epics across 7 phases)`.
 pub static ACROSS: &[&str] = &["across", "in", "over"];
