@@ -324,6 +324,14 @@ pub fn status_value(
         pos += len;
         pos += super::text::emphasis_len(&text[pos..]);
     }
+    if marker.is_none() {
+        // A sign that is no marker (`🚀 In Progress`) decorates the words after it.
+        let rest = &text[pos..];
+        let signs = rest.trim_start_matches(|c: char| {
+            c == ' ' || c == '\u{FE0F}' || (!c.is_ascii() && !c.is_alphanumeric())
+        });
+        pos += rest.len() - signs.len();
+    }
     match vocab::word_at(&text[pos..]) {
         // `Pending:` opens a list of what is pending; it states no status of its own.
         Some((_, len)) if text[pos + len..].trim_start_matches('*').starts_with(':') => None,

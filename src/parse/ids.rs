@@ -203,6 +203,19 @@ pub fn last_id_ref(text: &str) -> Option<UnitId> {
     Some(ref_id(text, kind, number))
 }
 
+/// The one id mentioned in `text` and where it starts, when there is exactly one.
+pub fn only_id_ref(text: &str) -> Option<(usize, UnitId)> {
+    if !super::text::has_digit(text) {
+        return None;
+    }
+    let mut found = refs(text);
+    let (start, _, kind, number) = found.next()?;
+    found
+        .next()
+        .is_none()
+        .then(|| (start, ref_id(text, kind, number)))
+}
+
 /// The ids mentioned along one line, found in one pass, so that asking for the last id
 /// before each of many figures on the line stays linear (a line of a million figures).
 pub struct IdRefs<'a> {

@@ -75,14 +75,13 @@ impl Builder<'_> {
                 .map(Subject::Named)
                 .or(whole)
                 .unwrap_or(section.clone());
-            // "Complete - Phase 1 Complete - Ready for Phase 2" speaks of several units at once.
             if is_status_label(label)
-                && last_id_ref(value_text).is_none()
                 && let Some((state, words, marker)) =
                     claims::status_value(value_text, vbase, self.vocab, self.legend)
+                && let Some(subject) = status_subject(value_text, vbase, &words, &named)
             {
                 let f = Found::status(state, words, marker, 0);
-                self.push_claim(f, named.clone(), Site::Field, line, group);
+                self.push_claim(f, subject, Site::Field, line, group);
             }
             if let Some(mut f) = super::totals::tally(label, value_text, vbase) {
                 self.tally_noun(&mut f, line);
@@ -227,6 +226,27 @@ impl Builder<'_> {
 
 /// A noun-less count in prose (`(502/504)`) is a claim only right after a bold label, as in
 /// `**Key Controllers** (0/40):`.
+/// What a status field's value speaks of. Without an id, the field's unit. With one id
+/// right after the status words (`In Progress - Phase 3`, `Complete (Phase 1)`), that unit.
+/// With more ids, or words between (`Complete - Phase 1 Complete - Ready for Phase 2`,
+/// `Blocked by Phase 2`), nothing the words say of one unit.
+fn status_subject(
+    value: &str,
+    base: usize,
+    words: &Option<crate::source::Span>,
+    field_unit: &Subject,
+) -> Option<Subject> {
+    if last_id_ref(value).is_none() {
+        return Some(field_unit.clone());
+    }
+    let (at, id) = super::ids::only_id_ref(value)?;
+    let words_end = words.as_ref()?.end.checked_sub(base)?;
+    let between = value.get(words_end..at)?;
+    let field_is_general = !matches!(field_unit, Subject::Named(_));
+    (field_is_general && between.chars().all(|c| !c.is_alphanumeric()))
+        .then_some(Subject::Named(id))
+}
+
 fn after_bold_label(before: &str) -> bool {
     let t = before.trim();
     t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..t.len() - 2].contains("**")
