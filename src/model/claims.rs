@@ -81,6 +81,17 @@ pub enum ClaimKind {
     /// A total of time over the units of a section, each with its own duration:
     /// `**Phase 1 Total**: 28-34 hours` under a table with an Effort column.
     TimeTotal { total: Duration, span: Span },
+    /// A count of the ids in a range: `6 tasks (T001-T006)`, `71 tasks through T045`.
+    IdRange {
+        figure: Figure,
+        noun: String,
+        /// The ids' letters (`T`), the first and last numbers, and how many digits the ids
+        /// are written with (`T045`: 3).
+        letters: String,
+        first: u64,
+        last: u64,
+        digits: usize,
+    },
     /// A table TOTAL row's percentage over its done and total columns.
     SumPercent {
         percent: Percent,

@@ -368,7 +368,9 @@ pub(super) fn claim_span(kind: &ClaimKind) -> Span {
             .clone()
             .or_else(|| marker.as_ref().map(|m| m.span.clone()))
             .unwrap_or(0..0),
-        ClaimKind::Tally { figure, .. } | ClaimKind::Sum { figure, .. } => figure.span.clone(),
+        ClaimKind::Tally { figure, .. }
+        | ClaimKind::Sum { figure, .. }
+        | ClaimKind::IdRange { figure, .. } => figure.span.clone(),
         ClaimKind::TimeTotal { span, .. } => span.clone(),
     }
 }

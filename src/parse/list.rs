@@ -181,6 +181,7 @@ impl Builder<'_> {
 
     /// A list entry without a marker: figures after a unit's name, and a status word at the end.
     fn plain_entry(&mut self, masked: &str, base: usize, line: usize) {
+        self.id_ranges(masked, base, line);
         let Some(named) = super::ids::last_id_ref(masked) else {
             let group = self.new_group();
             // `- **Completed**: 3 (38%)` in a statistics list is a tally, as on its own line.

@@ -14,6 +14,7 @@ mod durations;
 mod fields;
 mod figures;
 mod forms;
+mod id_ranges;
 mod ids;
 mod legend;
 mod list;

@@ -62,6 +62,7 @@ impl Builder<'_> {
         list: Option<&'n AstNode<'n>>,
     ) {
         let section = Subject::Unit(self.section());
+        self.id_ranges(masked, base, line);
         if let Some(Field {
             label: (ls, le),
             value_start,

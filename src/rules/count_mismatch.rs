@@ -30,6 +30,14 @@ fn check_claim(ctx: &Context, claim: &Claim) -> Option<Diagnostic> {
             noun,
             list_len,
         } => (None, total, Some(noun.as_str()), *list_len, false),
+        ClaimKind::IdRange {
+            figure,
+            noun,
+            letters,
+            first,
+            last,
+            digits,
+        } => return check_range(ctx, figure, noun, letters, (*first, *last, *digits)),
         _ => return None,
     };
     let scopes = ctx.resolver.claim_scopes(claim);
@@ -135,4 +143,51 @@ fn shares(ctx: &Context, claim: &Claim) -> Option<u64> {
         }
     }
     (shares >= 2).then_some(sum)
+}
+
+/// `6 tasks (T001-T006)`: the count must be the ids the range spans, or those of them the
+/// document lists (a range with a number left out or one added, `T038a`).
+fn check_range(
+    ctx: &Context,
+    figure: &Figure,
+    noun: &str,
+    letters: &str,
+    (first, last, digits): (u64, u64, usize),
+) -> Option<Diagnostic> {
+    let spanned = last - first + 1;
+    // Only ids written with a kind's letter (`T012`, `E03`) are units the document can list.
+    let kind = crate::vocab::kinds::KIND_NOUNS
+        .iter()
+        .find(|k| k.letter.is_some_and(|l| letters.as_bytes() == [l]))
+        .map(|k| k.noun);
+    let listed = kind.map(|kind| {
+        ctx.resolver
+            .entities()
+            .iter()
+            .filter_map(|e| e.id.as_ref())
+            .filter(|id| {
+                id.kind.as_deref() == Some(kind)
+                    && id
+                        .number
+                        .parse::<u64>()
+                        .is_ok_and(|n| (first..=last).contains(&n))
+            })
+            .count() as u64
+    });
+    if figure.value == spanned || listed == Some(figure.value) {
+        return None;
+    }
+    let listed_text = listed.map_or(String::new(), |n| {
+        format!(", and the document lists {n} of them")
+    });
+    let message = format!(
+        "declared {} {noun}s, but {letters}{first:0digits$} to {letters}{last:0digits$} span {spanned} ids{listed_text}",
+        figure.value,
+    );
+    let mut d = Diagnostic::new(&RULE, figure.span.clone(), message);
+    // One reading is evident when the document lists every id the range spans.
+    if listed.is_none_or(|n| n == spanned) {
+        d = d.with_edits(vec![Edit::safe(figure.span.clone(), spanned.to_string())]);
+    }
+    Some(d)
 }
