@@ -35,7 +35,14 @@ pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
     } else {
         return None;
     };
-    let (n, optional) = figures::tally_value(value)?;
+    let (n, optional, noun) = match figures::tally_value(value) {
+        Some((n, optional)) => (n, optional, noun),
+        None if noun.is_none() => {
+            let (n, value_noun) = noun_after_figure(value)?;
+            (n, None, Some(value_noun))
+        }
+        None => return None,
+    };
     let figure = figure(value, n, value_base)?;
     let optional = optional.and_then(|o| self::figure(value, o, value_base));
     Some(Found {
@@ -48,6 +55,24 @@ pub fn tally(label: &str, value: &str, value_base: usize) -> Option<Found> {
         approx: false,
         at: 0,
     })
+}
+
+/// `8 tasks 🚧`, `**3** phases`: a tally's value that names its noun after the figure, with
+/// nothing after but signs. As `^[\s*]*(\d+)[\s*]+([A-Za-z-]+)[^\p{L}\p{N}]*$` with a noun of
+/// work or a kind.
+fn noun_after_figure(value: &str) -> Option<(scan::Span, String)> {
+    let mut c = scan::Cursor::new(value, 0);
+    c.spaces().bold().spaces();
+    let n = c.digits()?;
+    c.bold();
+    if !c.spaces1() {
+        return None;
+    }
+    let (ws, we) = c.noun()?;
+    let rest = &value[we..];
+    let noun = &value[ws..we];
+    let known = is_work_noun(noun) || kind_of(noun).is_some();
+    (known && rest.chars().all(|ch| !ch.is_alphanumeric())).then(|| (n, singular(noun)))
 }
 
 /// `532 unit tests total`: the figure and its noun; the parts come from the list after it.

@@ -6,7 +6,7 @@ use super::rule::{Context, Fixable, Rule};
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::graph::format_duration;
 use crate::model::{Claim, ClaimKind, Duration, Figure, Site, Subject, Tally, Unit, UnitIdx};
-use crate::resolve::CountReading;
+use crate::resolve::{Basis, CountReading};
 use crate::vocab::kinds::kind_of;
 
 pub(crate) static RULE: Rule = Rule {
@@ -130,8 +130,15 @@ fn check_tally(
         readings.first()?
     };
     let right = value(tally, best);
+    // Another basis under the same policy (the leaves, not the top items) that gives
+    // another figure leaves more than one reading: the figure to write is not evident.
+    let evident = matches!(best.basis, Basis::Kind(_))
+        || readings
+            .iter()
+            .filter(|x| x.policy == best.policy)
+            .all(|x| value(tally, x) == right);
     let mut edits = Vec::new();
-    if right != figure.value && every_unit.is_none_or(|n| n == right) {
+    if right != figure.value && evident && every_unit.is_none_or(|n| n == right) {
         edits.push(Edit::safe(figure.span.clone(), right.to_string()));
     }
     if let (Some(o), Some(n)) = (optional, optional_of(best))
