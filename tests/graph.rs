@@ -414,3 +414,13 @@ fn a_document_without_dependencies_says_so_in_one_line() {
     assert_eq!(graph, "no dependencies between units in 1 document\n");
     assert_eq!(graph_exit, 0);
 }
+
+#[test]
+fn references_to_units_elsewhere_are_counted_in_the_one_line() {
+    let (graph, _, graph_exit, _) = case("outside_references.md");
+    assert_eq!(
+        graph,
+        "no dependencies between units in 1 document; 2 references name units elsewhere\n"
+    );
+    assert_eq!(graph_exit, 0);
+}

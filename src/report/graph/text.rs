@@ -35,7 +35,18 @@ pub fn text(view: &GraphView, out: &mut dyn Write) -> io::Result<()> {
     if !shown {
         let n = view.shown;
         let documents = if n == 1 { "document" } else { "documents" };
-        writeln!(out, "no dependencies between units in {n} {documents}")?;
+        // References that name units in no document given (`Blocked by: 06` for another
+        // ticket's file) are dependencies too, just not between these units.
+        let outside = view.graph.unknown.iter().filter(|u| u.doc < n).count();
+        let elsewhere = match outside {
+            0 => String::new(),
+            1 => "; 1 reference names a unit elsewhere".to_string(),
+            k => format!("; {k} references name units elsewhere"),
+        };
+        writeln!(
+            out,
+            "no dependencies between units in {n} {documents}{elsewhere}"
+        )?;
     }
     Ok(())
 }
