@@ -1,6 +1,7 @@
 //! Count tables: `| Phase | Total | … |` with a row per unit of a group kind. A row's Total
 //! cell declares how much work its unit holds (`| Fase 1 | 35 |`), and the table's total
-//! row declares the same of the section the table counts over, as `Total Tasks:` would.
+//! row declares the same of the unit that holds all the rows' units (total-mismatch finds
+//! it), as `Total Tasks:` would.
 
 use super::builder::Builder;
 use super::claims::Found;
@@ -14,7 +15,8 @@ use crate::vocab::labels;
 
 impl Builder<'_> {
     /// The Total column of a table whose first column names units of a group kind: each
-    /// row's figure there is a tally of its unit's work, the total row's of the section's.
+    /// row's figure there is a tally of its unit's work, the total row's of the units'
+    /// common holder.
     /// `rows` are the body rows: line, the first cell's span, the Total cell's span, and
     /// whether it is the total row.
     pub(super) fn count_rows(&mut self, heads: &[&str], rows: &[(usize, Span, Span, bool)]) {
