@@ -77,7 +77,8 @@ fn plain_label(line: &str, from: usize) -> Option<Field> {
     None
 }
 
-/// `(?i)^(?:overall |current |project |phase |epic |task )?status$`.
+/// `(?i)^(?:overall |current |project |phase |epic |task )?status$`, where `status` may be
+/// any word of `STATUS_LABELS` (`Estado`, `Статус`, `状態`), in any case of any script.
 pub(super) fn is_status_label(label: &str) -> bool {
     let rest = labels::STATUS_PREFIXES
         .iter()
@@ -95,17 +96,16 @@ pub(super) fn is_status_label(label: &str) -> bool {
     is(rest) || is(label)
 }
 
-/// `(?i)(?:progress|completion|complete|percent|percentage|%|% done)$`.
+/// `(?i)(?:progress|completion|complete|percent|percentage|%|% done)$`, or a word of
+/// `PROGRESS_WORDS` (`Avancement`, `Общий прогресс`) at the end. A label beyond ASCII is
+/// lower-cased once.
 pub(super) fn is_progress_label(label: &str) -> bool {
+    let lower = (!label.is_ascii()).then(|| label.to_lowercase());
     labels::PROGRESS_ENDINGS
         .iter()
-        .any(|w| ends_with_ci(label, w))
-        || labels::PROGRESS_WORDS.iter().any(|w| {
-            if w.is_ascii() {
-                ends_with_ci(label, w)
-            } else {
-                !label.is_ascii() && label.to_lowercase().ends_with(w)
-            }
+        .chain(labels::PROGRESS_WORDS)
+        .any(|w| {
+            w.is_ascii() && ends_with_ci(label, w) || lower.as_ref().is_some_and(|l| l.ends_with(w))
         })
 }
 
